@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace StandardsKit.Cli;
+
+internal static class Arguments
+{
+    public static DateOnly Date(string? text, string option)
+    {
+        if (text is null)
+        {
+            return DateOnly.FromDateTime(DateTime.Today);
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : throw new CliException($"{option} '{text}' is not a date; write YYYY-MM-DD, e.g. {option} 2024-06-01");
+    }
+
+    public static string County(string? code)
+    {
+        if (code is null || code.Length != 6 || !code.All(char.IsAsciiDigit))
+        {
+            throw new CliException($"--county '{code}' is not a 6-digit county code, e.g. --county 310104");
+        }
+
+        return code;
+    }
+}

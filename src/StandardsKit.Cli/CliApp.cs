@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Text;
+using StandardsKit.Cli.Commands;
+
+namespace StandardsKit.Cli;
+
+/// <summary>The <c>standardskit</c> command line: parses arguments and hands each command to the library.</summary>
+internal static class CliApp
+{
+    public const int Ok = 0;
+    public const int Findings = 1;
+    public const int UsageOrIo = 2;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin)
+    {
+        Console.OutputEncoding = Encoding.UTF8;
+        var io = new ConsoleIo(stdout, stderr, stdin);
+        var standards = new Option<string?>("--standards")
+        {
+            Description = "Folder of standards YAML to use instead of the embedded default",
+            Recursive = true,
+        };
+        var root = new RootCommand("StandardsKit: China's basic public service standards (国家基本公共服务标准) as validated data and an eligibility engine.");
+        root.Options.Add(standards);
+        root.Subcommands.Add(ValidateCommand.Create(io, standards));
+        root.Subcommands.Add(EvalCommand.Create(io, standards));
+        root.Subcommands.Add(ListCommand.Create(io, standards));
+        root.Subcommands.Add(ShowCommand.Create(io, standards));
+        root.Subcommands.Add(TestCommand.Create(io, standards));
+
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var error in result.Errors)
+            {
+                stderr.WriteLine($"standardskit: {error.Message}");
+            }
+
+            stderr.WriteLine("Run 'standardskit --help' for usage.");
+            return UsageOrIo;
+        }
+
+        try
+        {
+            return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (CliException e)
+        {
+            stderr.WriteLine($"standardskit: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug, not a user error: still one line, with what to report.
+            stderr.WriteLine($"standardskit: internal error ({e.GetType().Name}: {e.Message}); please report it with the command you ran");
+            return 70;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using StandardsKit.Cli.Output;
+using StandardsKit.Engine;
+
+namespace StandardsKit.Cli.Commands;
+
+internal static class EvalCommand
+{
+    public static Command Create(ConsoleIo io, Option<string?> standards)
+    {
+        var county = new Option<string>("--county") { Description = "6-digit county-level code, e.g. 310104", Required = true };
+        var on = new Option<string?>("--on") { Description = "Evaluation date YYYY-MM-DD (default: today)" };
+        var resident = new Option<string>("--resident") { Description = "JSON file of the resident's facts, or - for standard input", Required = true };
+        var items = new Option<string[]>("--item") { Description = "Only this item id (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var format = new Option<string>("--format") { Description = "json (SPEC §6) or text", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "text");
+        var lang = new Option<string>("--lang") { Description = "zh or en, for text output", DefaultValueFactory = _ => "zh" };
+        lang.AcceptOnlyFromAmong("zh", "en");
+        var command = new Command("eval", "Evaluate a resident in a county on a date: every item in force, eligible or not or undetermined, the level, why, and citations.")
+        {
+            county, on, resident, items, format, lang,
+        };
+        command.SetAction(parse =>
+        {
+            var code = Arguments.County(parse.GetValue(county));
+            var date = Arguments.Date(parse.GetValue(on), "--on");
+            var person = ReadResident(parse.GetValue(resident)!, io);
+            var catalog = CatalogSource.LoadOrFail(parse.GetValue(standards), io);
+            Evaluation evaluation;
+            try
+            {
+                evaluation = catalog.Evaluate(person, code, date, parse.GetValue(items));
+            }
+            catch (ResidentException e)
+            {
+                throw new CliException($"{parse.GetValue(resident)}: {e.Message}");
+            }
+            catch (ArgumentException e)
+            {
+                throw new CliException(e.Message.Split(" (Parameter", 2)[0]);
+            }
+
+            if (parse.GetValue(format) == "text")
+            {
+                EvaluationText.Write(io.Out, evaluation, parse.GetValue(lang)!);
+            }
+            else
+            {
+                EvaluationJson.Write(io.Out, evaluation);
+            }
+
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static Resident ReadResident(string path, ConsoleIo io)
+    {
+        string json;
+        try
+        {
+            json = path == "-" ? io.In.ReadToEnd() : File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"--resident {path}: {e.Message}");
+        }
+
+        try
+        {
+            return Resident.FromJson(json);
+        }
+        catch (ResidentException e)
+        {
+            throw new CliException($"{path}: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using StandardsKit.Cli.Output;
+using StandardsKit.Diagnostics;
+using StandardsKit.Model;
+
+namespace StandardsKit.Cli.Commands;
+
+internal static class ValidateCommand
+{
+    public static Command Create(ConsoleIo io, Option<string?> standards)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Files or folders to validate (default: --standards or the embedded standards)", Arity = ArgumentArity.ZeroOrMore };
+        var format = new Option<string>("--format") { Description = "text, json or github (workflow annotations)", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "github");
+        var minEvidence = new Option<string?>("--min-evidence") { Description = "Fail when any item, text, rule or level is backed by less: verbatim, secondary, policy or reconstructed" };
+        minEvidence.AcceptOnlyFromAmong("verbatim", "secondary", "policy", "reconstructed");
+        var command = new Command("validate", "Check standards: YAML, schema, references, expressions, edition dates; print provenance counts. Exit 0 clean, 1 findings, 2 usage or I/O error.")
+        {
+            paths, format, minEvidence,
+        };
+        command.SetAction(parse =>
+        {
+            var given = parse.GetValue(paths) ?? [];
+            var directory = parse.GetValue(standards);
+            CatalogLoadResult result;
+            try
+            {
+                result = given.Length > 0 ? Catalog.LoadPaths(given)
+                    : directory is not null ? Catalog.LoadDirectory(directory) : Catalog.LoadEmbedded();
+            }
+            catch (IOException e)
+            {
+                throw new CliException(e.Message);
+            }
+
+            if (result.Files == 0)
+            {
+                throw new CliException($"no *.yaml files in {string.Join(", ", given)}");
+            }
+
+            var diagnostics = result.Diagnostics.ToList();
+            if (parse.GetValue(minEvidence) is { } min)
+            {
+                diagnostics.AddRange(EvidenceCheck.Below(result.Documents, Enum.Parse<Evidence>(min, ignoreCase: true)));
+            }
+
+            var files = result.Files;
+
+            var provenance = result.Documents.Select(ProvenanceSummary.For).ToList();
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                    DiagnosticsRenderer.Json(io.Out, diagnostics, provenance, files);
+                    break;
+                case "github":
+                    DiagnosticsRenderer.GitHub(io.Out, diagnostics, files);
+                    break;
+                default:
+                    DiagnosticsRenderer.Text(io.Out, diagnostics, provenance, files);
+                    break;
+            }
+
+            return diagnostics.Any(d => d.Severity == Severity.Error) ? CliApp.Findings : CliApp.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text.Json;
+using StandardsKit.Engine;
+using StandardsKit.Model;
+
+namespace StandardsKit.Cli.Output;
+
+/// <summary>The <c>eval --format json</c> contract (SPEC §6). Add fields freely; never rename or remove one.</summary>
+internal static class EvaluationJson
+{
+    public static void Write(TextWriter target, Evaluation evaluation)
+    {
+        using var w = JsonOutput.Writer(target, out var flush);
+        w.WriteStartObject();
+        w.WriteString("county", evaluation.County);
+        w.WriteString("on", evaluation.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.WriteStartArray("chain");
+        foreach (var link in evaluation.Chain)
+        {
+            w.WriteStartObject();
+            w.WriteString("jurisdiction", link.Jurisdiction);
+            w.WriteString("standard", link.Standard);
+            w.WriteString("edition", link.Edition);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("decisions");
+        foreach (var d in evaluation.Decisions)
+        {
+            WriteDecision(w, d);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        flush();
+    }
+
+    private static void WriteDecision(Utf8JsonWriter w, Decision d)
+    {
+        w.WriteStartObject();
+        w.WriteString("item", d.Item);
+        if (d.Number is { } n)
+        {
+            w.WriteNumber("number", n);
+        }
+        else
+        {
+            w.WriteNull("number");
+        }
+
+        WriteText(w, "name", d.Name);
+        if (d.LocalName is { } local)
+        {
+            WriteText(w, "localName", local);
+        }
+
+        w.WriteString("kind", d.Kind switch { ItemKind.Basic => "basic", ItemKind.NonBasic => "non-basic", _ => "local" });
+        w.WriteString("jurisdiction", d.Jurisdiction);
+        if (d.Eligible is { } e)
+        {
+            w.WriteBoolean("eligible", e);
+        }
+        else
+        {
+            w.WriteNull("eligible");
+        }
+
+        w.WriteStartArray("missingFacts");
+        foreach (var f in d.MissingFacts)
+        {
+            w.WriteStringValue(f);
+        }
+
+        w.WriteEndArray();
+        if (d.Level is { } level)
+        {
+            w.WriteStartObject("level");
+            w.WriteStartArray("quantities");
+            foreach (var q in level.Quantities)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", q.Name);
+                w.WriteNumber("value", q.Value);
+                w.WriteString("unit", q.Unit);
+                if (q.AtLeast)
+                {
+                    w.WriteBoolean("atLeast", true);
+                }
+
+                w.WriteString("jurisdiction", q.Jurisdiction);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            if (level.Text is { } text)
+            {
+                WriteText(w, "text", text);
+            }
+            else
+            {
+                w.WriteNull("text");
+            }
+
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("level");
+        }
+
+        w.WriteStartArray("because");
+        foreach (var r in d.Because)
+        {
+            w.WriteStartObject();
+            w.WriteString("expression", r.Expression);
+            if (r.Result is { } result)
+            {
+                w.WriteBoolean("result", result);
+            }
+            else
+            {
+                w.WriteNull("result");
+            }
+
+            w.WriteString("source", r.Source.ToString());
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("citations");
+        foreach (var c in d.Citations)
+        {
+            w.WriteStartObject();
+            w.WriteString("standard", c.Standard);
+            w.WriteString("title", c.Title.Zh);
+            if (c.Url is { } url)
+            {
+                w.WriteString("url", url);
+            }
+            else
+            {
+                w.WriteNull("url");
+            }
+
+            w.WriteString("item", c.Item);
+            w.WriteString("evidence", c.Evidence.ToString().ToLowerInvariant());
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteText(Utf8JsonWriter w, string name, LocalizedText text)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("zh", text.Zh);
+        if (text.En is { } en)
+        {
+            w.WriteString("en", en);
+        }
+
+        w.WriteEndObject();
+    }
+}

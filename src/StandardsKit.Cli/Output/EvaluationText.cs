@@ -1,0 +1,59 @@
+using System.Globalization;
+using StandardsKit.Engine;
+
+namespace StandardsKit.Cli.Output;
+
+/// <summary>A readable bilingual explanation of an evaluation, with citations.</summary>
+internal static class EvaluationText
+{
+    public static void Write(TextWriter w, Evaluation evaluation, string lang)
+    {
+        var zh = lang != "en";
+        w.WriteLine(zh
+            ? $"县级区划 {evaluation.County}，日期 {evaluation.On:yyyy-MM-dd}"
+            : $"County {evaluation.County} on {evaluation.On:yyyy-MM-dd}");
+        w.WriteLine((zh ? "适用标准：" : "Standards in force: ") +
+                    string.Join(" → ", evaluation.Chain.Select(c => $"{c.Standard}@{c.Edition} ({c.Jurisdiction})")));
+        w.WriteLine();
+        foreach (var d in evaluation.Decisions)
+        {
+            var mark = d.Eligible switch { true => "✓", false => "✗", null => "?" };
+            var verdict = d.Eligible switch
+            {
+                true => zh ? "符合条件" : "eligible",
+                false => zh ? "不符合条件" : "not eligible",
+                null => zh ? "无法确定" : "undetermined",
+            };
+            var name = d.Name.In(lang) + (d.LocalName is { } local ? $" / {local.In(lang)}" : "");
+            w.WriteLine($"{mark} ({d.Number?.ToString(CultureInfo.InvariantCulture) ?? "-"}) {name} [{d.Item}] — {verdict} ({(zh ? "定义于" : "defined by")} {d.Jurisdiction})");
+            if (!d.MissingFacts.IsEmpty)
+            {
+                w.WriteLine($"    {(zh ? "缺少事实" : "missing facts")}: {string.Join(", ", d.MissingFacts)}");
+            }
+
+            foreach (var r in d.Because)
+            {
+                var result = r.Result switch { true => "true", false => "false", null => "?" };
+                w.WriteLine($"    {(zh ? "因为" : "because")} {r.Expression} = {result}   ({r.Source})");
+            }
+
+            if (d.Level is { } level)
+            {
+                foreach (var q in level.Quantities)
+                {
+                    w.WriteLine($"    {(zh ? "标准" : "level")}: {q.Name} {(q.AtLeast ? "≥ " : "")}{q.Value.ToString(CultureInfo.InvariantCulture)} {q.Unit} ({q.Jurisdiction})");
+                }
+
+                if (level.Text is { } text)
+                {
+                    w.WriteLine($"    {(zh ? "服务标准" : "standard")}: {text.In(lang)}");
+                }
+            }
+
+            foreach (var c in d.Citations)
+            {
+                w.WriteLine($"    {(zh ? "依据" : "cites")}: {c.Standard} {c.Title.In(lang)} [{c.Evidence.ToString().ToLowerInvariant()}]{(c.Url is null ? "" : " " + c.Url)}");
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace StandardsKit.Cli.Output;
+
+internal static class JsonOutput
+{
+    /// <summary>An indented writer that keeps Chinese readable (no \uXXXX escapes); call flush when done.</summary>
+    public static Utf8JsonWriter Writer(TextWriter target, out Action flush)
+    {
+        var buffer = new MemoryStream();
+        var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Indented = true,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
+        flush = () =>
+        {
+            writer.Flush();
+            target.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+        };
+        return writer;
+    }
+}

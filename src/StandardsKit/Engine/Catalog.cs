@@ -1,0 +1,168 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using StandardsKit.Diagnostics;
+using StandardsKit.Divisions;
+using StandardsKit.Engine;
+using StandardsKit.Loading;
+using StandardsKit.Model;
+using StandardsKit.Testing;
+
+namespace StandardsKit;
+
+/// <summary>
+/// The compiled standards: the entry point. Load it once (<see cref="LoadEmbedded"/> for the national and
+/// local standards shipped in this package, or <see cref="LoadDirectory"/> for your own folder), then
+/// <see cref="Evaluate"/> residents.
+/// </summary>
+/// <remarks>
+/// A catalog is immutable and thread-safe: share one instance for the life of the process. Evaluation does
+/// no I/O. Loading parses, schema-checks and compiles every file, so it is the expensive step.
+/// </remarks>
+public sealed class Catalog
+{
+    private static readonly Lazy<Catalog> DefaultCatalog = new(() => LoadEmbedded().GetCatalogOrThrow());
+
+    private readonly ConcurrentDictionary<string, ImmutableArray<EffectiveItem>> _resolved = new(StringComparer.Ordinal);
+    private readonly ImmutableDictionary<string, ImmutableArray<StandardDocument>> _byJurisdiction;
+
+    internal Catalog(FactVocabulary facts, IDivisionDirectory divisions, ImmutableArray<StandardDocument> documents,
+        ImmutableArray<TestCase> tests, ImmutableArray<Diagnostic> diagnostics)
+    {
+        Facts = facts;
+        Divisions = divisions;
+        Documents = documents;
+        Tests = tests;
+        Diagnostics = diagnostics;
+        _byJurisdiction = documents.GroupBy(d => d.Jurisdiction, StringComparer.Ordinal)
+            .ToImmutableDictionary(g => g.Key, g => g.OrderBy(d => d.EffectiveFrom).ToImmutableArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The embedded default standards, loaded on first use.</summary>
+    /// <exception cref="CatalogLoadException">The embedded standards have errors (a packaging bug).</exception>
+    public static Catalog Default => DefaultCatalog.Value;
+
+    /// <summary>The declared resident facts.</summary>
+    public FactVocabulary Facts { get; }
+
+    /// <summary>The administrative divisions used for jurisdiction chains.</summary>
+    public IDivisionDirectory Divisions { get; }
+
+    /// <summary>Every standard edition, in load order.</summary>
+    public ImmutableArray<StandardDocument> Documents { get; }
+
+    /// <summary>The YAML test cases that were loaded with the standards.</summary>
+    public ImmutableArray<TestCase> Tests { get; }
+
+    /// <summary>Warnings from loading (a catalog is only built when there were no errors).</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    /// <summary>Loads the standards embedded in this package (the repository's <c>standards/</c> folder).</summary>
+    public static CatalogLoadResult LoadEmbedded() => CatalogLoader.Load(StandardsSources.Embedded(), fallBackToEmbeddedVocabulary: false);
+
+    /// <summary>
+    /// Loads every <c>*.yaml</c> under a folder (or one file). A folder without <c>facts.yaml</c> or a division
+    /// list uses the embedded ones, so a local standards repository needs only its own documents.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">The path does not exist.</exception>
+    public static CatalogLoadResult LoadDirectory(string path) => CatalogLoader.Load(StandardsSources.FromPath(path), fallBackToEmbeddedVocabulary: true);
+
+    /// <summary>
+    /// Loads every <c>*.yaml</c> under several files or folders as one set (for example a local standards
+    /// repository plus its test cases), falling back to the embedded facts and division list where absent.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">A path does not exist.</exception>
+    public static CatalogLoadResult LoadPaths(IEnumerable<string> paths) =>
+        CatalogLoader.Load([.. paths.SelectMany(StandardsSources.FromPath)], fallBackToEmbeddedVocabulary: true);
+
+    /// <summary>The standards in force along the county's chain on a date, national first.</summary>
+    /// <exception cref="UnknownDivisionException">The county code is not in the division list.</exception>
+    public ImmutableArray<ChainLink> ChainFor(string county, DateOnly on) =>
+        [.. InForce(county, on).Select(d => new ChainLink(d.Jurisdiction, d.Id, d.Edition))];
+
+    /// <summary>The items in force for a county on a date, with their layers resolved.</summary>
+    /// <exception cref="UnknownDivisionException">The county code is not in the division list.</exception>
+    public ImmutableArray<EffectiveItem> ItemsInForce(string county, DateOnly on)
+    {
+        var documents = InForce(county, on);
+        var key = string.Join("|", documents.Select(d => d.Key));
+        return _resolved.GetOrAdd(key, _ => Overlay.Resolve(documents));
+    }
+
+    /// <summary>Evaluates every item in force (or only <paramref name="items"/>) for a resident.</summary>
+    /// <param name="resident">The facts known about the person.</param>
+    /// <param name="county">County-level code where the person is evaluated.</param>
+    /// <param name="on">The date.</param>
+    /// <param name="items">Item ids to keep; null or empty for all.</param>
+    /// <exception cref="UnknownDivisionException">The county code is not in the division list.</exception>
+    /// <exception cref="ResidentException">A fact is unknown or has a value of the wrong type.</exception>
+    public Evaluation Evaluate(Resident resident, string county, DateOnly on, IEnumerable<string>? items = null)
+    {
+        var effective = ItemsInForce(county, on);
+        var frame = FrameBuilder.Build(resident, Facts, county, on);
+        var filter = items?.ToHashSet(StringComparer.Ordinal);
+        if (filter is { Count: > 0 })
+        {
+            var unknown = filter.Where(id => effective.All(e => e.Id != id)).ToList();
+            if (unknown.Count > 0)
+            {
+                var hint = Suggestions.DidYouMean(unknown[0], effective.Select(e => e.Id));
+                throw new ArgumentException($"item '{unknown[0]}' is not in force in {county} on {on:yyyy-MM-dd}" + (hint is null ? "" : $" — {hint}"), nameof(items));
+            }
+        }
+
+        var decisions = ImmutableArray.CreateBuilder<Decision>(effective.Length);
+        foreach (var item in effective)
+        {
+            if (filter is not { Count: > 0 } || filter.Contains(item.Id))
+            {
+                decisions.Add(DecisionMaker.Decide(item, frame, Facts));
+            }
+        }
+
+        return new Evaluation(county, on, ChainFor(county, on), decisions.ToImmutable());
+    }
+
+    private List<StandardDocument> InForce(string county, DateOnly on)
+    {
+        if (Divisions.Find(county) is null)
+        {
+            var nearest = JurisdictionChain.Nearest(county, Divisions);
+            throw new UnknownDivisionException($"unknown county code '{county}'" +
+                (nearest.Count == 0 ? "" : "; nearest valid: " + string.Join(", ", nearest.Select(d => $"{d.Code} {d.Name}"))));
+        }
+
+        var result = new List<StandardDocument>();
+        foreach (var code in JurisdictionChain.Of(county, Divisions))
+        {
+            if (!_byJurisdiction.TryGetValue(code, out var documents))
+            {
+                continue;
+            }
+
+            foreach (var group in documents.GroupBy(d => d.Id, StringComparer.Ordinal))
+            {
+                if (EditionInForce(group.ToList(), on) is { } edition)
+                {
+                    result.Add(edition);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The latest edition that has started by <paramref name="on"/> and has not ended.</summary>
+    private static StandardDocument? EditionInForce(List<StandardDocument> editions, DateOnly on)
+    {
+        StandardDocument? current = null;
+        foreach (var edition in editions)
+        {
+            if (edition.EffectiveFrom <= on)
+            {
+                current = edition;
+            }
+        }
+
+        return current?.EffectiveUntil is { } until && until < on ? null : current;
+    }
+}

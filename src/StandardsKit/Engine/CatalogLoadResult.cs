@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using StandardsKit.Diagnostics;
+using StandardsKit.Model;
+using StandardsKit.Testing;
+
+namespace StandardsKit;
+
+/// <summary>The outcome of loading standards: a catalog when there were no errors, and every diagnostic.</summary>
+public sealed class CatalogLoadResult
+{
+    internal CatalogLoadResult(Catalog? catalog, ImmutableArray<Diagnostic> diagnostics, ImmutableArray<StandardDocument> documents,
+        ImmutableArray<TestCase> tests, FactVocabulary facts, int files)
+    {
+        Files = files;
+        Catalog = catalog;
+        Diagnostics = diagnostics;
+        Documents = documents;
+        Tests = tests;
+        Facts = facts;
+    }
+
+    /// <summary>The compiled catalog; null when any diagnostic is an error.</summary>
+    public Catalog? Catalog { get; }
+
+    /// <summary>Every diagnostic of every file, errors and warnings.</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    /// <summary>True when there are no errors.</summary>
+    public bool Succeeded => Catalog is not null;
+
+    /// <summary>The documents that could be read, even when others had errors (for reports).</summary>
+    public ImmutableArray<StandardDocument> Documents { get; }
+
+    /// <summary>The YAML test cases found.</summary>
+    public ImmutableArray<TestCase> Tests { get; }
+
+    /// <summary>How many files were read.</summary>
+    public int Files { get; }
+
+    /// <summary>The fact vocabulary.</summary>
+    public FactVocabulary Facts { get; }
+
+    /// <summary>Returns the catalog or throws with the first errors listed.</summary>
+    /// <exception cref="CatalogLoadException">Loading reported errors.</exception>
+    public Catalog GetCatalogOrThrow() => Catalog ?? throw new CatalogLoadException(Diagnostics);
+}

@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using StandardsKit.Expressions;
+using StandardsKit.Model;
+
+namespace StandardsKit.Engine;
+
+/// <summary>Evaluates one effective item for one resident frame.</summary>
+internal static class DecisionMaker
+{
+    public static Decision Decide(EffectiveItem item, EvalFrame frame, FactVocabulary facts)
+    {
+        var because = ImmutableArray.CreateBuilder<Reason>();
+        UInt128 missing = 0;
+        bool? eligible;
+        if (item.Eligibility is { } rule)
+        {
+            var result = rule.Compiled.Evaluate(frame);
+            eligible = ToBool(result);
+            if (result.IsUnknown)
+            {
+                missing |= result.Missing;
+            }
+
+            var parts = rule.Compiled.Parts.IsEmpty ? [rule.Compiled] : rule.Compiled.Parts;
+            foreach (var part in parts)
+            {
+                var text = part == rule.Compiled ? rule.When : rule.When.Substring(part.Offset, part.Syntax.Length);
+                because.Add(new Reason(text, ToBool(part.Evaluate(frame)), rule.PositionOf(part.Offset)));
+            }
+        }
+        else
+        {
+            // An item with no rule at all serves every resident: the loader requires national items to say so.
+            eligible = true;
+        }
+
+        DecisionLevel? level = null;
+        if (eligible == true)
+        {
+            var quantities = ImmutableArray.CreateBuilder<ResolvedQuantity>();
+            foreach (var (quantity, layer) in item.Quantities)
+            {
+                foreach (var tier in quantity.Tiers)
+                {
+                    if (tier.Condition is { } condition)
+                    {
+                        var v = condition.Evaluate(frame);
+                        if (v.IsUnknown)
+                        {
+                            missing |= v.Missing;
+                            break;
+                        }
+
+                        if (!v.Bool)
+                        {
+                            continue;
+                        }
+
+                        because.Add(new Reason($"{quantity.Name}: {tier.When}", true, tier.PositionOf!(0)));
+                    }
+
+                    if (tier.ValueOn(frame.On) is { } value)
+                    {
+                        quantities.Add(new ResolvedQuantity(quantity.Name, value, quantity.Unit, quantity.AtLeast, layer.Document.Jurisdiction));
+                    }
+
+                    break;
+                }
+            }
+
+            level = new DecisionLevel(quantities.ToImmutable(), item.LevelText);
+        }
+
+        return new Decision
+        {
+            Item = item.Id,
+            Number = item.Number,
+            Name = item.Name,
+            LocalName = item.LocalName,
+            Kind = item.Kind,
+            Jurisdiction = item.Jurisdiction,
+            Eligible = eligible,
+            MissingFacts = MissingNames(missing, facts),
+            Level = level,
+            Because = because.ToImmutable(),
+            Citations = [.. item.Layers.Select(Cite)],
+        };
+    }
+
+    private static bool? ToBool(Value v) => v.Kind == ValueKind.Bool ? v.Bool : null;
+
+    private static ImmutableArray<string> MissingNames(UInt128 mask, FactVocabulary facts)
+    {
+        if (mask == 0)
+        {
+            return [];
+        }
+
+        var names = new List<string>();
+        for (var i = 0; i < facts.Facts.Length; i++)
+        {
+            if ((mask & (UInt128.One << i)) != 0)
+            {
+                names.Add(facts.Facts[i].Name);
+            }
+        }
+
+        names.Sort(StringComparer.Ordinal);
+        return [.. names];
+    }
+
+    private static Citation Cite(ItemLayer layer)
+    {
+        var doc = layer.Document;
+        var url = layer.Item.Provenance.Sources.Select(doc.Source).FirstOrDefault(s => s?.Url is not null)?.Url
+                  ?? doc.Sources.FirstOrDefault(s => s.Url is not null)?.Url;
+        return new Citation(doc.Key, doc.Title, url, layer.Item.Id, layer.Item.Provenance.Evidence);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+using StandardsKit.Model;
+
+namespace StandardsKit.Engine;
+
+/// <summary>One layer of an item: a standard edition and its definition of the item.</summary>
+/// <param name="Document">The edition.</param>
+/// <param name="Item">That edition's item.</param>
+public sealed record ItemLayer(StandardDocument Document, ServiceItem Item);
+
+/// <summary>
+/// An item as it applies in a jurisdiction chain: the national item overlaid by each local item that
+/// implements it. The most specific eligibility, level text and quantity (by name) win; every layer stays
+/// visible for citations and texts.
+/// </summary>
+public sealed class EffectiveItem
+{
+    internal EffectiveItem(ImmutableArray<ItemLayer> layers)
+    {
+        Layers = layers;
+        var root = layers[0];
+        Id = root.Item.Id;
+        Number = root.Item.Number;
+        Name = root.Item.Name;
+        Kind = root.Item.Kind;
+        var top = layers[^1];
+        Jurisdiction = top.Document.Jurisdiction;
+        LocalName = layers.Length > 1 && top.Item.Name.Zh != Name.Zh ? top.Item.Name : null;
+
+        foreach (var layer in layers)
+        {
+            if (layer.Item.Eligibility is { } e)
+            {
+                Eligibility = e;
+                EligibilityLayer = layer;
+            }
+
+            if (layer.Item.Level?.Text is { } text)
+            {
+                LevelText = text;
+            }
+        }
+
+        var quantities = new List<(Quantity, ItemLayer)>();
+        foreach (var layer in layers)
+        {
+            foreach (var q in layer.Item.Level?.Quantities ?? [])
+            {
+                var i = quantities.FindIndex(p => p.Item1.Name == q.Name);
+                if (i >= 0)
+                {
+                    quantities[i] = (q, layer);
+                }
+                else
+                {
+                    quantities.Add((q, layer));
+                }
+            }
+        }
+
+        Quantities = [.. quantities];
+    }
+
+    /// <summary>The item id of the root layer.</summary>
+    public string Id { get; }
+
+    /// <summary>The root layer's number.</summary>
+    public int? Number { get; }
+
+    /// <summary>The root layer's name.</summary>
+    public LocalizedText Name { get; }
+
+    /// <summary>The most specific layer's name where it differs.</summary>
+    public LocalizedText? LocalName { get; }
+
+    /// <summary>The root layer's kind.</summary>
+    public ItemKind Kind { get; }
+
+    /// <summary>The most specific jurisdiction that defines the item.</summary>
+    public string Jurisdiction { get; }
+
+    /// <summary>Layers, national (or the defining local standard) first.</summary>
+    public ImmutableArray<ItemLayer> Layers { get; }
+
+    /// <summary>The effective eligibility rule.</summary>
+    public Eligibility? Eligibility { get; }
+
+    /// <summary>The layer the effective eligibility comes from.</summary>
+    public ItemLayer? EligibilityLayer { get; }
+
+    /// <summary>The effective level text.</summary>
+    public LocalizedText? LevelText { get; }
+
+    internal ImmutableArray<(Quantity Quantity, ItemLayer Layer)> Quantities { get; }
+}

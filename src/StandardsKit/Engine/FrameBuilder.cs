@@ -1,0 +1,164 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using StandardsKit.Diagnostics;
+using StandardsKit.Expressions;
+using StandardsKit.Model;
+
+namespace StandardsKit.Engine;
+
+/// <summary>Checks a resident's facts against the vocabulary and lays them out as slots for compiled expressions.</summary>
+internal static partial class FrameBuilder
+{
+    public static EvalFrame Build(Resident resident, FactVocabulary facts, string county, DateOnly on)
+    {
+        foreach (var name in resident.Facts.Keys)
+        {
+            if (facts.Find(name) is null)
+            {
+                var hint = Suggestions.DidYouMean(name, facts.Names);
+                throw new ResidentException($"unknown fact '{name}'" + (hint is null ? "; the facts are declared in standards/facts.yaml" : $" — {hint}"));
+            }
+        }
+
+        var slots = new Value[facts.Facts.Length];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            var declaration = facts.Facts[i];
+            if (declaration.Derived == "age-from-birthDate")
+            {
+                continue;
+            }
+
+            slots[i] = resident.Facts.TryGetValue(declaration.Name, out var raw)
+                ? Convert(declaration, raw)
+                : Absent(declaration, i, county);
+        }
+
+        // Derived facts last, once their inputs are in place.
+        for (var i = 0; i < slots.Length; i++)
+        {
+            var declaration = facts.Facts[i];
+            if (declaration.Derived != "age-from-birthDate")
+            {
+                continue;
+            }
+
+            var birthSlot = facts.SlotOf("birthDate");
+            var birth = birthSlot >= 0 ? slots[birthSlot] : Value.Unknown(0);
+            if (birth.Kind == ValueKind.Date)
+            {
+                if (birth.Date > on)
+                {
+                    throw new ResidentException($"birthDate {birth} is after the evaluation date {on:yyyy-MM-dd}");
+                }
+
+                slots[i] = Value.Of(Binder.CompletedYears(birth.Date, on));
+            }
+            else if (resident.Facts.TryGetValue(declaration.Name, out var given))
+            {
+                // Without a birth date, an age the caller states is the best information there is.
+                slots[i] = Convert(declaration, given);
+            }
+            else
+            {
+                slots[i] = birth.IsUnknown ? birth : Value.Unknown(UInt128.One << i);
+            }
+        }
+
+        return new EvalFrame(slots, on);
+    }
+
+    private static Value Absent(FactDeclaration declaration, int slot, string county)
+    {
+        if (declaration.DefaultsToCounty)
+        {
+            return Value.Of(county);
+        }
+
+        if (!declaration.AbsentMeansNone)
+        {
+            return Value.Unknown(UInt128.One << slot);
+        }
+
+        return declaration.Kind switch
+        {
+            FactKind.Bool => Value.False,
+            FactKind.Set => Value.EmptySet,
+            _ => Value.NoneValue,
+        };
+    }
+
+    private static Value Convert(FactDeclaration d, object raw)
+    {
+        switch (d.Kind)
+        {
+            case FactKind.Bool when raw is bool b:
+                return Value.Of(b);
+            case FactKind.Int or FactKind.Decimal when raw is decimal n:
+                if (d.Kind == FactKind.Int && n != decimal.Truncate(n))
+                {
+                    throw Wrong(d, raw, "a whole number");
+                }
+
+                if ((d.Min is { } min && n < min) || (d.Max is { } max && n > max))
+                {
+                    throw new ResidentException($"fact '{d.Name}' is {n}, outside {d.Min}–{d.Max}");
+                }
+
+                return Value.Of(n);
+            case FactKind.Date when raw is string s:
+                return DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                    ? Value.Of(date)
+                    : throw Wrong(d, raw, "a date \"YYYY-MM-DD\"");
+            case FactKind.String when raw is string s:
+                return Value.Of(s);
+            case FactKind.Division when raw is string s:
+                return CodeRegex().IsMatch(s) ? Value.Of(s) : throw Wrong(d, raw, "a 6-digit division code such as \"310104\"");
+            case FactKind.Enum when raw is string s:
+                return d.Values.Contains(s, StringComparer.Ordinal)
+                    ? Value.Of(s)
+                    : throw Wrong(d, raw, "one of " + string.Join(", ", d.Values) + Hint(s, d.Values));
+            case FactKind.Set when raw is ImmutableArray<string> list:
+                foreach (var s in list)
+                {
+                    if (!d.Values.Contains(s, StringComparer.Ordinal))
+                    {
+                        throw new ResidentException($"fact '{d.Name}' contains '{s}', which is not one of {string.Join(", ", d.Values)}{Hint(s, d.Values)}");
+                    }
+                }
+
+                return Value.Of(list.ToFrozenSet(StringComparer.Ordinal));
+            case FactKind.Set when raw is string single:
+                throw Wrong(d, single, $"a list such as [\"{single}\"]");
+            default:
+                throw Wrong(d, raw, d.Kind switch
+                {
+                    FactKind.Bool => "true or false",
+                    FactKind.Int => "a whole number",
+                    FactKind.Decimal => "a number",
+                    FactKind.Set => "a list of strings",
+                    _ => "a string",
+                });
+        }
+    }
+
+    private static string Hint(string value, IEnumerable<string> options) =>
+        Suggestions.DidYouMean(value, options) is { } h ? $" ({h})" : "";
+
+    private static ResidentException Wrong(FactDeclaration d, object raw, string expected)
+    {
+        var shown = raw switch
+        {
+            bool b => b ? "true" : "false",
+            string s => $"\"{s}\"",
+            decimal n => n.ToString(CultureInfo.InvariantCulture),
+            _ => "a list",
+        };
+        return new ResidentException($"fact '{d.Name}' is {shown}; expected {expected}");
+    }
+
+    [GeneratedRegex("^[0-9]{6}$")]
+    private static partial Regex CodeRegex();
+}

@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using StandardsKit.Diagnostics;
+using StandardsKit.Loading.Yaml;
+using StandardsKit.Model;
+
+namespace StandardsKit.Loading;
+
+/// <summary>
+/// Typed reads from a schema-checked YAML tree. The schema has already rejected wrong shapes, so a mismatch
+/// here yields null rather than a second diagnostic; dates get their own check because a pattern cannot
+/// tell 2023-02-30 from a real day.
+/// </summary>
+internal sealed class NodeReader(DiagnosticBag diagnostics)
+{
+    public DiagnosticBag Diagnostics { get; } = diagnostics;
+
+    public static string? String(YamlNode? node) => node is YamlScalar { IsNull: false } s ? s.Value : null;
+
+    public static YamlMapping? Map(YamlNode? node) => node as YamlMapping;
+
+    public static IEnumerable<YamlNode> List(YamlNode? node) => node is YamlSequence s ? s.Items : [];
+
+    public static ImmutableArray<string> Strings(YamlNode? node) => [.. List(node).Select(String).OfType<string>()];
+
+    public static int? Int(YamlNode? node) =>
+        String(node) is { } s && int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i) ? i : null;
+
+    public static decimal? Decimal(YamlNode? node) =>
+        String(node) is { } s && decimal.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
+
+    public static bool Bool(YamlNode? node) => String(node) is "true" or "True" or "TRUE";
+
+    public DateOnly? Date(YamlNode? node)
+    {
+        if (String(node) is not { } s)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            return d;
+        }
+
+        Diagnostics.Error(DiagnosticCodes.BadDates, node!.Span, $"'{s}' is not a calendar date", "write YYYY-MM-DD");
+        return null;
+    }
+
+    public static LocalizedText? Text(YamlNode? node) => node switch
+    {
+        YamlMapping m when String(m["zh"]) is { } zh => new LocalizedText(zh, String(m["en"])),
+        YamlScalar { IsNull: false } s => new LocalizedText(s.Value, null),
+        _ => null,
+    };
+
+    public static Provenance? Provenance(YamlNode? node)
+    {
+        if (Map(node) is not { } m)
+        {
+            return null;
+        }
+
+        var evidence = String(m["evidence"]) switch
+        {
+            "verbatim" => Evidence.Verbatim,
+            "secondary" => Evidence.Secondary,
+            "policy" => Evidence.Policy,
+            _ => Evidence.Reconstructed,
+        };
+        return new Provenance(evidence, Strings(m["sources"]), String(m["note"]));
+    }
+}

@@ -1,0 +1,195 @@
+using System.Collections.Immutable;
+using StandardsKit.Diagnostics;
+using StandardsKit.Divisions;
+using StandardsKit.Model;
+
+namespace StandardsKit.Loading;
+
+/// <summary>Checks what no schema can: ids that refer across items and files, and edition dates.</summary>
+internal static class ReferenceChecker
+{
+    public static void Check(IReadOnlyList<StandardDocument> documents, IDivisionDirectory divisions, DiagnosticBag d)
+    {
+        var byKey = new Dictionary<string, StandardDocument>(StringComparer.Ordinal);
+        foreach (var doc in documents)
+        {
+            if (!byKey.TryAdd(doc.Key, doc))
+            {
+                d.Error(DiagnosticCodes.DuplicateId, doc.Span, $"standard {doc.Key} is defined twice (also in {byKey[doc.Key].Path})",
+                    "give the new edition its own 'edition'");
+            }
+        }
+
+        foreach (var doc in documents)
+        {
+            CheckDocument(doc, byKey, divisions, d);
+        }
+
+        CheckCycles(documents, byKey, d);
+        CheckEditionDates(documents, d);
+    }
+
+    private static void CheckDocument(StandardDocument doc, Dictionary<string, StandardDocument> byKey, IDivisionDirectory divisions, DiagnosticBag d)
+    {
+        if (!doc.IsNational && divisions.Find(doc.Jurisdiction) is null)
+        {
+            d.Error(DiagnosticCodes.UnknownJurisdiction, doc.Span, $"jurisdiction {doc.Jurisdiction} is not in the division list",
+                Nearest(doc.Jurisdiction, divisions));
+        }
+
+        StandardDocument? parent = null;
+        if (doc.Extends is { } extends && !byKey.TryGetValue(extends, out parent))
+        {
+            d.Error(DiagnosticCodes.UnknownParent, doc.Span, $"extends {extends}, which is not loaded",
+                Suggestions.DidYouMean(extends, byKey.Keys) ?? "load the parent standard too, or fix the id@edition");
+        }
+        else if (!doc.IsNational && doc.Extends is null)
+        {
+            d.Error(DiagnosticCodes.UnknownParent, doc.Span, "a local standard must say which standard it implements",
+                "add 'extends: cn-national@2023' (or the edition it was written against)");
+        }
+
+        if (doc.Supersedes is { } supersedes && !byKey.ContainsKey(supersedes))
+        {
+            d.Warning(DiagnosticCodes.UnknownParent, doc.Span, $"supersedes {supersedes}, which is not loaded", null);
+        }
+
+        var taxonomy = doc.Areas.IsEmpty && parent is not null ? RootTaxonomy(parent, byKey) : doc.Areas;
+        var sourceIds = doc.Sources.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        CheckSources(doc.Provenance, doc.Span, sourceIds, d);
+
+        var ids = new Dictionary<string, ServiceItem>(StringComparer.Ordinal);
+        foreach (var item in doc.Items)
+        {
+            if (!ids.TryAdd(item.Id, item))
+            {
+                d.Error(DiagnosticCodes.DuplicateId, item.Span, $"item id '{item.Id}' is used twice in {doc.Key}", "item ids must be unique in an edition");
+            }
+
+            if (item.Area is { } areaId)
+            {
+                var area = taxonomy.FirstOrDefault(a => a.Id == areaId);
+                if (area is null)
+                {
+                    d.Error(DiagnosticCodes.UnknownArea, item.Span, $"item '{item.Id}' names unknown area '{areaId}'",
+                        Suggestions.DidYouMean(areaId, taxonomy.Select(a => a.Id)) ?? "areas: " + string.Join(", ", taxonomy.Select(a => a.Id)));
+                }
+                else if (item.Category is { } categoryId && area.Categories.All(c => c.Id != categoryId))
+                {
+                    d.Error(DiagnosticCodes.UnknownCategory, item.Span, $"item '{item.Id}' names category '{categoryId}', which is not in area '{areaId}'",
+                        Suggestions.DidYouMean(categoryId, area.Categories.Select(c => c.Id)) ?? "categories: " + string.Join(", ", area.Categories.Select(c => c.Id)));
+                }
+            }
+
+            if (item.Implements is { } target)
+            {
+                if (parent is not null && !ImplementableIds(parent, byKey).Contains(target))
+                {
+                    d.Error(DiagnosticCodes.UnknownImplements, item.Span, $"item '{item.Id}' implements '{target}', which {parent.Key} does not define",
+                        Suggestions.DidYouMean(target, ImplementableIds(parent, byKey)));
+                }
+            }
+            else if (!doc.IsNational && item.Kind != ItemKind.Local)
+            {
+                d.Error(DiagnosticCodes.UnknownImplements, item.Span, $"local item '{item.Id}' neither implements a national item nor is 'kind: local'",
+                    "add 'implements: <national item id>' or 'kind: local'");
+            }
+
+            CheckSources(item.Provenance, item.Span, sourceIds, d);
+            foreach (var field in item.Fields.Values)
+            {
+                CheckSources(field.Provenance, item.Span, sourceIds, d);
+            }
+
+            CheckSources(item.Eligibility?.Provenance, item.Eligibility?.Span, sourceIds, d);
+            CheckSources(item.Level?.Provenance, item.Level?.Span, sourceIds, d);
+        }
+    }
+
+    private static ImmutableArray<Area> RootTaxonomy(StandardDocument doc, Dictionary<string, StandardDocument> byKey)
+    {
+        for (var guard = 0; guard < 16 && doc.Areas.IsEmpty && doc.Extends is { } e && byKey.TryGetValue(e, out var parent); guard++)
+        {
+            doc = parent;
+        }
+
+        return doc.Areas;
+    }
+
+    private static HashSet<string> ImplementableIds(StandardDocument parent, Dictionary<string, StandardDocument> byKey)
+    {
+        // An item may implement anything its ancestors define, in any of their editions: ids are stable across editions.
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var guard = 0; guard < 16 && parent is not null; guard++)
+        {
+            foreach (var edition in byKey.Values.Where(x => x.Id == parent.Id))
+            {
+                ids.UnionWith(edition.Items.Select(i => i.Id));
+            }
+
+            parent = parent.Extends is { } e && byKey.TryGetValue(e, out var next) ? next : null!;
+        }
+
+        return ids;
+    }
+
+    private static void CheckSources(Provenance? provenance, SourceSpan? at, HashSet<string> known, DiagnosticBag d)
+    {
+        foreach (var id in provenance?.Sources ?? [])
+        {
+            if (!known.Contains(id))
+            {
+                d.Error(DiagnosticCodes.UnknownSource, at, $"provenance cites source '{id}', which the document's 'sources' list lacks",
+                    Suggestions.DidYouMean(id, known) ?? "add it under 'sources:' with its title and url");
+            }
+        }
+    }
+
+    private static void CheckCycles(IReadOnlyList<StandardDocument> documents, Dictionary<string, StandardDocument> byKey, DiagnosticBag d)
+    {
+        foreach (var doc in documents)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal) { doc.Key };
+            var current = doc;
+            while (current.Extends is { } e && byKey.TryGetValue(e, out var next))
+            {
+                if (!seen.Add(next.Key))
+                {
+                    d.Error(DiagnosticCodes.CyclicExtends, doc.Span, $"{doc.Key} extends itself through {string.Join(" → ", seen)} → {next.Key}",
+                        "a local standard extends its parent; the national standard extends nothing");
+                    break;
+                }
+
+                current = next;
+            }
+        }
+    }
+
+    private static void CheckEditionDates(IReadOnlyList<StandardDocument> documents, DiagnosticBag d)
+    {
+        foreach (var group in documents.GroupBy(x => x.Id, StringComparer.Ordinal))
+        {
+            var editions = group.OrderBy(x => x.EffectiveFrom).ToList();
+            if (editions.Select(e => e.Jurisdiction).Distinct(StringComparer.Ordinal).Count() > 1)
+            {
+                d.Error(DiagnosticCodes.DuplicateId, editions[^1].Span, $"standard id '{group.Key}' is used for more than one jurisdiction",
+                    "use one id per jurisdiction, e.g. cn-31 for Shanghai");
+            }
+
+            for (var i = 1; i < editions.Count; i++)
+            {
+                var earlier = editions[i - 1];
+                var later = editions[i];
+                if (earlier.EffectiveFrom == later.EffectiveFrom || earlier.EffectiveUntil >= later.EffectiveFrom)
+                {
+                    d.Error(DiagnosticCodes.OverlappingEditions, later.Span,
+                        $"{later.Key} takes effect {later.EffectiveFrom:yyyy-MM-dd}, while {earlier.Key} is still in force then",
+                        $"end {earlier.Key} before {later.EffectiveFrom:yyyy-MM-dd} (effectiveUntil) or move this edition's effectiveFrom");
+                }
+            }
+        }
+    }
+
+    private static string Nearest(string code, IDivisionDirectory divisions) =>
+        "nearest known: " + string.Join(", ", JurisdictionChain.Nearest(code, divisions).Select(x => $"{x.Code} {x.Name}"));
+}

@@ -1,0 +1,159 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+using NJsonSchema.Validation;
+using StandardsKit.Diagnostics;
+using StandardsKit.Loading.Yaml;
+
+namespace StandardsKit.Loading;
+
+/// <summary>Validates a YAML tree against the embedded JSON Schemas, reporting each error at its YAML position.</summary>
+internal static class SchemaValidator
+{
+    private static readonly ConcurrentDictionary<SchemaKind, JsonSchema> Schemas = new();
+
+    public static string FileName(SchemaKind kind) => kind switch
+    {
+        SchemaKind.Standard => "standard.schema.json",
+        SchemaKind.Facts => "facts.schema.json",
+        SchemaKind.Divisions => "divisions.schema.json",
+        _ => "tests.schema.json",
+    };
+
+    public static JsonSchema Get(SchemaKind kind) => Schemas.GetOrAdd(kind, static k =>
+    {
+        var name = "schemas/" + FileName(k);
+        using var stream = typeof(SchemaValidator).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"embedded schema {name} is missing from the assembly");
+        using var reader = new StreamReader(stream);
+        // NJsonSchema only offers an async reader; the text is in memory, so this completes synchronously.
+        return JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult();
+    });
+
+    /// <summary>Returns true when the tree is valid; otherwise adds one diagnostic per error.</summary>
+    public static bool Validate(YamlNode root, SchemaKind kind, DiagnosticBag diagnostics)
+    {
+        var positions = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var json = JsonProjection.Project(root, positions);
+        var errors = Get(kind).Validate(json);
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var error in Flatten(errors))
+        {
+            var diagnostic = ToDiagnostic(error, positions, root);
+            if (reported.Add(diagnostic.ToString()))
+            {
+                diagnostics.Add(diagnostic);
+            }
+        }
+
+        return errors.Count == 0;
+    }
+
+    /// <summary>For "matches none of oneOf", the branch with the fewest errors is what the author meant.</summary>
+    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
+    {
+        foreach (var error in errors)
+        {
+            if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
+            {
+                var best = child.Errors.Values.OrderBy(e => e.Count).First();
+                if (best.Count > 0)
+                {
+                    foreach (var inner in Flatten(best))
+                    {
+                        yield return inner;
+                    }
+
+                    continue;
+                }
+            }
+
+            yield return error;
+        }
+    }
+
+    private static Diagnostic ToDiagnostic(ValidationError error, Dictionary<string, YamlNode> positions, YamlNode root)
+    {
+        var path = (error.Path ?? "#").TrimStart('#').TrimStart('/');
+        var node = Locate(path, error.Kind == ValidationErrorKind.NoAdditionalPropertiesAllowed, positions) ?? root;
+        var scalar = node as YamlScalar;
+        var value = scalar?.Value;
+        var property = error.Property;
+        var (message, help) = error.Kind switch
+        {
+            ValidationErrorKind.PropertyRequired => ($"missing required property '{property}'", $"add '{property}:' here; see the schema {Where(error)}"),
+            ValidationErrorKind.NoAdditionalPropertiesAllowed => ($"unknown property '{property}'",
+                Suggestions.DidYouMean(property ?? "", KnownProperties(error)) ?? "remove it or check the spelling against docs/authoring.md"),
+            ValidationErrorKind.StringExpected when scalar is { IsPlain: true } =>
+                ($"expected text but found '{value}'", $"quote it: \"{value}\""),
+            ValidationErrorKind.StringExpected => ("expected text here", null),
+            ValidationErrorKind.IntegerExpected => ($"expected a whole number{Found(value)}", null),
+            ValidationErrorKind.NumberExpected => ($"expected a number{Found(value)}", null),
+            ValidationErrorKind.BooleanExpected => ($"expected true or false{Found(value)}", null),
+            ValidationErrorKind.ArrayExpected => ("expected a list here", "write items as '- …' lines or [a, b]"),
+            ValidationErrorKind.ObjectExpected => ("expected a mapping (key: value pairs) here", null),
+            ValidationErrorKind.NullExpected => ("expected nothing here", null),
+            ValidationErrorKind.NotInEnumeration => ($"'{value}' is not allowed here", Allowed(error, value)),
+            ValidationErrorKind.PatternMismatch or ValidationErrorKind.DateTimeExpected or ValidationErrorKind.DateExpected =>
+                ($"'{value}' has the wrong form", Describe(error)),
+            ValidationErrorKind.TooFewItems => ("list is empty or too short", Describe(error)),
+            ValidationErrorKind.TooManyItems => ("list is too long", Describe(error)),
+            ValidationErrorKind.NumberTooSmall or ValidationErrorKind.NumberTooBig or ValidationErrorKind.IntegerTooBig =>
+                ($"{value} is out of range", Describe(error)),
+            ValidationErrorKind.StringTooShort => ("text is empty", "write the value or remove the key"),
+            ValidationErrorKind.StringTooLong => ("text is too long", Describe(error)),
+            ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf => ("value matches none of the allowed forms", Describe(error)),
+            ValidationErrorKind.ExcludedSchemaValidates => ("this combination of keys is not allowed", Describe(error)),
+            _ => ($"schema check failed ({error.Kind})", Describe(error)),
+        };
+        return new Diagnostic(DiagnosticCodes.Schema, Severity.Error, message, node.Span, help);
+    }
+
+    private static YamlNode? Locate(string path, bool preferKey, Dictionary<string, YamlNode> positions)
+    {
+        if (preferKey && positions.TryGetValue("key:" + path, out var key))
+        {
+            return key;
+        }
+
+        // A missing property's path names a node that does not exist: fall back to the nearest ancestor.
+        while (true)
+        {
+            if (positions.TryGetValue(path, out var node))
+            {
+                return node;
+            }
+
+            if (path.Length == 0)
+            {
+                return null;
+            }
+
+            var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+            path = cut <= 0 ? "" : path[..cut];
+        }
+    }
+
+    private static string Found(string? value) => value is null ? "" : $" but found '{value}'";
+
+    private static string Where(ValidationError error) => error.Schema?.Title is { Length: > 0 } t ? $"({t})" : "in schemas/";
+
+    private static string? Describe(ValidationError error) =>
+        error.Schema?.ActualSchema.Description is { Length: > 0 } d ? d : null;
+
+    private static string? Allowed(ValidationError error, string? value)
+    {
+        var options = error.Schema?.ActualSchema.Enumeration.Select(e => e?.ToString() ?? "null").ToList() ?? [];
+        if (options.Count == 0)
+        {
+            return null;
+        }
+
+        var suggestion = value is null ? null : Suggestions.DidYouMean(value, options);
+        return (suggestion is null ? "" : suggestion + " ") + "allowed: " + string.Join(", ", options);
+    }
+
+    private static IEnumerable<string> KnownProperties(ValidationError error) =>
+        error.Schema?.ActualSchema.ActualProperties.Keys ?? Enumerable.Empty<string>();
+}

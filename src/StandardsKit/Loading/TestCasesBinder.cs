@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using Newtonsoft.Json.Linq;
+using StandardsKit.Engine;
+using StandardsKit.Loading.Yaml;
+using StandardsKit.Testing;
+
+namespace StandardsKit.Loading;
+
+internal static class TestCasesBinder
+{
+    public static IEnumerable<TestCase> Bind(YamlMapping root, NodeReader r)
+    {
+        foreach (var node in NodeReader.List(root["tests"]))
+        {
+            if (NodeReader.Map(node) is not { } m || NodeReader.String(m["county"]) is not { } county || r.Date(m["on"]) is not { } on)
+            {
+                continue;
+            }
+
+            yield return new TestCase
+            {
+                Name = NodeReader.String(m["name"]) ?? "(unnamed)",
+                County = county,
+                On = on,
+                Resident = ResidentOf(NodeReader.Map(m["resident"])),
+                Expectations = [.. NodeReader.List(m["expect"]).Select(NodeReader.Map).OfType<YamlMapping>().Select(Expectation)],
+                Span = node.Span,
+            };
+        }
+    }
+
+    private static Resident ResidentOf(YamlMapping? m)
+    {
+        var resident = Resident.Empty;
+        foreach (var (key, value) in m?.Entries ?? [])
+        {
+            resident = value switch
+            {
+                YamlSequence s => resident.With(key.Value, s.Items.Select(NodeReader.String).OfType<string>()),
+                YamlScalar s => JsonProjection.Scalar(s) switch
+                {
+                    JValue { Type: JTokenType.Boolean } b => resident.With(key.Value, (bool)b),
+                    JValue { Type: JTokenType.Integer or JTokenType.Float } n => resident.With(key.Value, (decimal)n),
+                    JValue { Type: JTokenType.Null } => resident,
+                    var other => resident.With(key.Value, other.ToString()),
+                },
+                _ => resident,
+            };
+        }
+
+        return resident;
+    }
+
+    private static TestExpectation Expectation(YamlMapping m)
+    {
+        var eligibleNode = m["eligible"];
+        var level = ImmutableDictionary.CreateBuilder<string, decimal>(StringComparer.Ordinal);
+        foreach (var (key, value) in NodeReader.Map(m["level"])?.Entries ?? [])
+        {
+            if (NodeReader.Decimal(value) is { } d)
+            {
+                level[key.Value] = d;
+            }
+        }
+
+        return new TestExpectation
+        {
+            Item = NodeReader.String(m["item"]) ?? "",
+            InForce = m["inForce"] is null || NodeReader.Bool(m["inForce"]),
+            ChecksEligible = eligibleNode is not null,
+            Eligible = eligibleNode is YamlScalar { IsNull: true } ? null : NodeReader.Bool(eligibleNode),
+            Jurisdiction = NodeReader.String(m["jurisdiction"]),
+            Level = level.ToImmutable(),
+            MissingFacts = m["missingFacts"] is null ? null : NodeReader.Strings(m["missingFacts"]),
+            Span = m.Span,
+        };
+    }
+}

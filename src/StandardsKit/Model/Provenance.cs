@@ -1,0 +1,9 @@
+using System.Collections.Immutable;
+
+namespace StandardsKit.Model;
+
+/// <summary>Where a piece of content comes from and how strongly it is backed.</summary>
+/// <param name="Evidence">The evidence level.</param>
+/// <param name="Sources">Ids of entries in the document's <c>sources</c> list.</param>
+/// <param name="Note">What was assumed or left out.</param>
+public sealed record Provenance(Evidence Evidence, ImmutableArray<string> Sources, string? Note);

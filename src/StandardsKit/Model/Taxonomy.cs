@@ -1,0 +1,16 @@
+using System.Collections.Immutable;
+
+namespace StandardsKit.Model;
+
+/// <summary>An area (领域) of a standard, such as 幼有所育, with its categories.</summary>
+/// <param name="Id">Stable kebab-case id.</param>
+/// <param name="Number">Position in the document.</param>
+/// <param name="Name">Official name.</param>
+/// <param name="Categories">Its categories (大类) in document order.</param>
+public sealed record Area(string Id, int Number, LocalizedText Name, ImmutableArray<Category> Categories);
+
+/// <summary>A category (大类) of a standard, such as 优孕优生服务.</summary>
+/// <param name="Id">Stable kebab-case id.</param>
+/// <param name="Number">Number in the document.</param>
+/// <param name="Name">Official name.</param>
+public sealed record Category(string Id, int Number, LocalizedText Name);

@@ -20,7 +20,12 @@ internal static class CliApp
             Description = "Folder of standards YAML to use instead of the embedded default",
             Recursive = true,
         };
-        var root = new RootCommand("StandardsKit: China's basic public service standards (国家基本公共服务标准) as validated data and an eligibility engine.");
+        // A named Command rather than RootCommand, so help reads "standardskit" whatever the assembly is called.
+        var root = new Command("standardskit", "StandardsKit: China's basic public service standards (国家基本公共服务标准) as validated data and an eligibility engine.")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         root.Options.Add(standards);
         root.Subcommands.Add(ValidateCommand.Create(io, standards));
         root.Subcommands.Add(EvalCommand.Create(io, standards));

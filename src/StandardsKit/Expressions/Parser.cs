@@ -197,8 +197,10 @@ internal sealed class Parser
                 Enter(token.Start);
                 var inner = ParseOr();
                 _depth--;
-                Expect(TokenKind.RightParen, "')'", token.Start);
-                return inner;
+                var close = Expect(TokenKind.RightParen, "')'", token.Start);
+
+                // The span covers the parentheses so explanations quote "(a or b)" whole.
+                return inner with { Start = token.Start, Length = close.Start + 1 - token.Start };
             }
 
             case TokenKind.Identifier when Peek(1).Kind == TokenKind.LeftParen:

@@ -23,7 +23,7 @@ public sealed class Catalog
     private static readonly Lazy<Catalog> DefaultCatalog = new(() => LoadEmbedded().GetCatalogOrThrow());
 
     private readonly ConcurrentDictionary<string, ImmutableArray<EffectiveItem>> _resolved = new(StringComparer.Ordinal);
-    private readonly ImmutableDictionary<string, ImmutableArray<StandardDocument>> _byJurisdiction;
+    private readonly EditionIndex _editions;
 
     internal Catalog(FactVocabulary facts, IDivisionDirectory divisions, ImmutableArray<StandardDocument> documents,
         ImmutableArray<TestCase> tests, ImmutableArray<Diagnostic> diagnostics)
@@ -33,8 +33,7 @@ public sealed class Catalog
         Documents = documents;
         Tests = tests;
         Diagnostics = diagnostics;
-        _byJurisdiction = documents.GroupBy(d => d.Jurisdiction, StringComparer.Ordinal)
-            .ToImmutableDictionary(g => g.Key, g => g.OrderBy(d => d.EffectiveFrom).ToImmutableArray(), StringComparer.Ordinal);
+        _editions = new EditionIndex(documents, divisions);
     }
 
     /// <summary>The embedded default standards, loaded on first use.</summary>
@@ -131,38 +130,6 @@ public sealed class Catalog
                 (nearest.Count == 0 ? "" : "; nearest valid: " + string.Join(", ", nearest.Select(d => $"{d.Code} {d.Name}"))));
         }
 
-        var result = new List<StandardDocument>();
-        foreach (var code in JurisdictionChain.Of(county, Divisions))
-        {
-            if (!_byJurisdiction.TryGetValue(code, out var documents))
-            {
-                continue;
-            }
-
-            foreach (var group in documents.GroupBy(d => d.Id, StringComparer.Ordinal))
-            {
-                if (EditionInForce(group.ToList(), on) is { } edition)
-                {
-                    result.Add(edition);
-                }
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>The latest edition that has started by <paramref name="on"/> and has not ended.</summary>
-    private static StandardDocument? EditionInForce(List<StandardDocument> editions, DateOnly on)
-    {
-        StandardDocument? current = null;
-        foreach (var edition in editions)
-        {
-            if (edition.EffectiveFrom <= on)
-            {
-                current = edition;
-            }
-        }
-
-        return current?.EffectiveUntil is { } until && until < on ? null : current;
+        return _editions.InForce(county, on);
     }
 }

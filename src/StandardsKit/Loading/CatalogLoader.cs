@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using StandardsKit.Analysis;
 using StandardsKit.Diagnostics;
+using StandardsKit.Engine;
 using StandardsKit.Divisions;
 using StandardsKit.Loading.Yaml;
 using StandardsKit.Model;
@@ -74,6 +76,12 @@ internal static class CatalogLoader
         var tests = trees.Where(t => t.Kind == SchemaKind.Tests).SelectMany(t => TestCasesBinder.Bind(t.Root, reader)).ToImmutableArray();
 
         ReferenceChecker.Check(documents, divisions, diagnostics);
+
+        // The floor proof needs a consistent set of standards; on broken references it would only add noise.
+        if (!diagnostics.HasErrors)
+        {
+            FloorChecker.Check(new EditionIndex(documents, divisions), facts, diagnostics);
+        }
 
         var all = diagnostics.Items.ToImmutableArray();
         var catalog = diagnostics.HasErrors ? null : new Catalog(facts, divisions, documents, tests, all);

@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using StandardsKit.Divisions;
+using StandardsKit.Model;
+
+namespace StandardsKit.Engine;
+
+/// <summary>Which edition of each standard is in force for a jurisdiction chain on a date.</summary>
+/// <remarks>Immutable; shared by the catalog (evaluation) and the analyses (floor proof, diff).</remarks>
+internal sealed class EditionIndex
+{
+    private readonly ImmutableDictionary<string, ImmutableArray<StandardDocument>> _byJurisdiction;
+
+    public EditionIndex(IEnumerable<StandardDocument> documents, IDivisionDirectory divisions)
+    {
+        Divisions = divisions;
+        _byJurisdiction = documents.GroupBy(d => d.Jurisdiction, StringComparer.Ordinal)
+            .ToImmutableDictionary(g => g.Key, g => g.OrderBy(d => d.EffectiveFrom).ToImmutableArray(), StringComparer.Ordinal);
+    }
+
+    public IDivisionDirectory Divisions { get; }
+
+    /// <summary>The editions in force along the chain of <paramref name="code"/>, national first.</summary>
+    public List<StandardDocument> InForce(string code, DateOnly on)
+    {
+        var result = new List<StandardDocument>();
+        foreach (var link in JurisdictionChain.Of(code, Divisions))
+        {
+            if (!_byJurisdiction.TryGetValue(link, out var documents))
+            {
+                continue;
+            }
+
+            foreach (var group in documents.GroupBy(d => d.Id, StringComparer.Ordinal))
+            {
+                if (EditionInForce(group, on) is { } edition)
+                {
+                    result.Add(edition);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The last day <paramref name="document"/> is in force, or null when open-ended.</summary>
+    public DateOnly? LastDay(StandardDocument document)
+    {
+        if (document.EffectiveUntil is { } until)
+        {
+            return until;
+        }
+
+        var next = _byJurisdiction.GetValueOrDefault(document.Jurisdiction, [])
+            .Where(d => d.Id == document.Id && d.EffectiveFrom > document.EffectiveFrom)
+            .Select(d => (DateOnly?)d.EffectiveFrom)
+            .Min();
+        return next?.AddDays(-1);
+    }
+
+    /// <summary>All editions, for analyses that need every date where something changes.</summary>
+    public IEnumerable<StandardDocument> All => _byJurisdiction.Values.SelectMany(d => d);
+
+    /// <summary>The latest edition that has started by <paramref name="on"/> and has not ended.</summary>
+    private static StandardDocument? EditionInForce(IEnumerable<StandardDocument> editions, DateOnly on)
+    {
+        StandardDocument? current = null;
+        foreach (var edition in editions)
+        {
+            if (edition.EffectiveFrom <= on)
+            {
+                current = edition;
+            }
+        }
+
+        return current?.EffectiveUntil is { } until && until < on ? null : current;
+    }
+}

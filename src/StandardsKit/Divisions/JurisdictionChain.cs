@@ -5,7 +5,7 @@ internal static class JurisdictionChain
 {
     /// <summary>
     /// Codes from the nation down to <paramref name="county"/>. Parents come from the directory, so
-    /// province-administered county-level units (429004 → 420000) and cities without counties
+    /// province-administered county-level units (429004 → 429000 省直辖县级行政区划 → 420000) and cities without counties
     /// (441900 → 440000) chain correctly; placeholder prefectures such as 310100 市辖区 stay in the chain
     /// harmlessly, as no standard is issued for them.
     /// </summary>

@@ -33,6 +33,7 @@ internal static class CliApp
         root.Subcommands.Add(ListCommand.Create(io, standards));
         root.Subcommands.Add(ShowCommand.Create(io, standards));
         root.Subcommands.Add(TestCommand.Create(io, standards));
+        root.Subcommands.Add(DiffCommand.Create(io, standards));
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

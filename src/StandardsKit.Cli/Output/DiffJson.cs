@@ -1,0 +1,190 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using StandardsKit.Diff;
+using StandardsKit.Engine;
+
+namespace StandardsKit.Cli.Output;
+
+/// <summary>The <c>diff --format json</c> contract (issue 5): extend, never rename.</summary>
+internal static class DiffJson
+{
+    public static void Write(TextWriter target, StandardsDiff diff)
+    {
+        using var w = JsonOutput.Writer(target, out var flush);
+        w.WriteStartObject();
+        WriteSides(w, "old", diff.Old);
+        WriteSides(w, "new", diff.New);
+        w.WriteStartObject("summary");
+        foreach (var (name, count) in DiffSummary.Counts(diff))
+        {
+            w.WriteNumber(name, count);
+        }
+
+        w.WriteEndObject();
+        w.WriteStartArray("changes");
+        foreach (var c in diff.Changes)
+        {
+            w.WriteStartObject();
+            w.WriteString("item", c.Item);
+            w.WriteStartObject("name");
+            w.WriteString("zh", c.Name.Zh);
+            w.WriteString("en", c.Name.En);
+            w.WriteEndObject();
+            if (c.OldName is { } oldName)
+            {
+                w.WriteStartObject("oldName");
+                w.WriteString("zh", oldName.Zh);
+                w.WriteString("en", oldName.En);
+                w.WriteEndObject();
+            }
+
+            w.WriteStartArray("kinds");
+            foreach (var k in c.Kinds)
+            {
+                w.WriteStringValue(DiffSummary.Name(k));
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("level");
+            foreach (var l in c.Level)
+            {
+                w.WriteStartObject();
+                w.WriteString("quantity", l.Quantity);
+                if (l.When is not null)
+                {
+                    w.WriteString("when", l.When);
+                }
+
+                WriteNumber(w, "old", l.Old);
+                WriteNumber(w, "new", l.New);
+                w.WriteString("unit", l.Unit);
+                w.WriteString("direction", l.Direction.ToString().ToLowerInvariant());
+                WriteSteps(w, "oldSteps", l.OldSteps);
+                WriteSteps(w, "newSteps", l.NewSteps);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            if (c.Eligibility is { } e)
+            {
+                w.WriteStartObject("eligibility");
+                w.WriteString("direction", e.Direction.ToString().ToLowerInvariant());
+                w.WriteString("old", e.Old);
+                w.WriteString("new", e.New);
+                WriteResidents(w, "gained", e.Gained);
+                WriteResidents(w, "lost", e.Lost);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("eligibility");
+            }
+
+            w.WriteStartArray("fields");
+            foreach (var f in c.Fields)
+            {
+                w.WriteStartObject();
+                w.WriteString("field", f.Field);
+                w.WriteString("old", f.Old);
+                w.WriteString("new", f.New);
+                w.WriteString("diff", f.Diff);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        flush();
+    }
+
+    private static void WriteSides(Utf8JsonWriter w, string name, ImmutableArray<DiffSide> sides)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("standards", string.Join(", ", sides.Select(s => s.Standard)));
+        w.WriteStartArray("editions");
+        foreach (var s in sides)
+        {
+            w.WriteStartObject();
+            w.WriteString("standard", s.Standard);
+            w.WriteString("title", s.Title.Zh);
+            w.WriteString("effectiveFrom", s.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            w.WriteString("path", s.Path);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteNumber(Utf8JsonWriter w, string name, decimal? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void WriteSteps(Utf8JsonWriter w, string name, ImmutableArray<Model.DatedValue> steps)
+    {
+        if (steps.IsEmpty)
+        {
+            return;
+        }
+
+        w.WriteStartArray(name);
+        foreach (var s in steps)
+        {
+            w.WriteStartObject();
+            w.WriteString("from", s.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            w.WriteNumber("value", s.Value);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteResidents(Utf8JsonWriter w, string name, ImmutableArray<Resident> residents)
+    {
+        w.WriteStartArray(name);
+        foreach (var r in residents)
+        {
+            w.WriteStartObject();
+            foreach (var (fact, value) in r.Facts.OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                switch (value)
+                {
+                    case bool b:
+                        w.WriteBoolean(fact, b);
+                        break;
+                    case decimal d:
+                        w.WriteNumber(fact, d);
+                        break;
+                    case string s:
+                        w.WriteString(fact, s);
+                        break;
+                    case ImmutableArray<string> set:
+                        w.WriteStartArray(fact);
+                        foreach (var x in set)
+                        {
+                            w.WriteStringValue(x);
+                        }
+
+                        w.WriteEndArray();
+                        break;
+                }
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+}

@@ -1,4 +1,3 @@
-using System.Globalization;
 using StandardsKit.Diagnostics;
 using StandardsKit.Engine;
 using StandardsKit.Model;
@@ -6,10 +5,9 @@ using StandardsKit.Model;
 namespace StandardsKit.Analysis;
 
 /// <summary>
-/// Proves the national floor: a local item may never give less than its parent, for any resident on any day.
-/// For each local item that implements a parent item, on every date where either side changes, the parent's
-/// and the overlaid definitions are evaluated over a <see cref="ResidentSpace"/>: every resident the parent
-/// serves must still be served, and every quantity must be at least the parent's.
+/// Proves the national floor at load time: a local item may never give less than its parent, for any resident
+/// on any day. For each local item that implements a parent item, on every date where either side changes,
+/// the parent's and the overlaid definitions are compared with <see cref="FloorComparison"/>.
 /// </summary>
 internal static class FloorChecker
 {
@@ -30,44 +28,38 @@ internal static class FloorChecker
         var above = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var on in RelevantDates(index, local, item))
         {
-            var chain = index.InForce(local.Jurisdiction, on);
-            if (!chain.Contains(local))
+            if (Pair(index, local, item, on) is not var (parentDoc, parent, child))
             {
                 continue;
             }
 
-            var parentChain = chain.Where(d => d != local).ToList();
-            var parent = Overlay.Resolve(parentChain).FirstOrDefault(e => e.Layers.Any(l => l.Item.Id == item.Implements));
-            var child = Overlay.Resolve(chain).FirstOrDefault(e => e.Layers.Any(l => l.Item == item));
-            if (parent is null || child is null)
-            {
-                continue;
-            }
-
-            var space = ResidentSpace.For(Conditions(parent).Concat(Conditions(child)), facts, [on]);
-            if (!space.IsExhaustive && reported.Add("sampled"))
+            var result = FloorComparison.Of(parent, child, facts, local.Jurisdiction, on);
+            if (!result.Exhaustive && reported.Add("sampled"))
             {
                 diagnostics.Warning(DiagnosticCodes.FloorSampled, item.Span,
-                    $"the floor check of '{item.Id}' sampled {ResidentSpace.MaxResidents:N0} of {space.Size:N0} residents",
+                    $"the floor check of '{item.Id}' sampled {ResidentSpace.MaxResidents:N0} of {result.SpaceSize:N0} residents",
                     "simplify the rule so the proof is exhaustive");
             }
 
-            foreach (var resident in space.Residents())
+            if (result.NarrowedFor is { } resident && reported.Add("eligibility"))
             {
-                Decision p, c;
-                try
-                {
-                    var frame = FrameBuilder.Build(resident, facts, local.Jurisdiction, on);
-                    p = DecisionMaker.Decide(parent, frame, facts);
-                    c = DecisionMaker.Decide(child, frame, facts);
-                }
-                catch (ResidentException)
-                {
-                    continue; // an impossible resident (born after the date): not a counterexample
-                }
-
-                Compare(parentChain[^1], local, item, on, resident, p, c, reported, above, diagnostics);
+                diagnostics.Error(DiagnosticCodes.FloorEligibility, item.Eligibility?.Span ?? item.Span,
+                    $"'{item.Id}' narrows the eligibility of {parentDoc.Key} '{item.Implements}': resident {ResidentSpace.Describe(resident)} qualifies there but not here (on {on:yyyy-MM-dd})",
+                    "a local standard may widen who is served, never narrow it; include the parent's condition with 'or'");
             }
+
+            foreach (var s in result.Below.Where(s => reported.Add("quantity:" + s.Quantity)))
+            {
+                var quantity = item.Level?.Quantities.FirstOrDefault(q => q.Name == s.Quantity);
+                var got = s.Value is { } v ? $"{FloorComparison.Show(v)} {s.Unit}" : "no value";
+                var message = s.Unit is not null && s.Unit != s.ParentUnit
+                    ? $"'{item.Id}' gives {s.Quantity} in {s.Unit}, but {parentDoc.Key} uses {s.ParentUnit}"
+                    : $"'{item.Id}' {s.Quantity} is below the floor of {parentDoc.Key} '{item.Implements}': {got} < {FloorComparison.Show(s.ParentValue)} {s.ParentUnit} for resident {ResidentSpace.Describe(s.Resident)} on {on:yyyy-MM-dd}";
+                diagnostics.Error(DiagnosticCodes.FloorQuantity, quantity?.Span ?? item.Span, message,
+                    "raise the amount to at least the parent's (不低于国家标准) in the parent's unit, or cover this resident in a tier");
+            }
+
+            above.UnionWith(result.Above);
         }
 
         if (above.Count > 0)
@@ -78,82 +70,20 @@ internal static class FloorChecker
         }
     }
 
-    private static void Compare(StandardDocument parentDoc, StandardDocument local, ServiceItem item, DateOnly on, Resident resident,
-        Decision p, Decision c, HashSet<string> reported, SortedSet<string> above, DiagnosticBag diagnostics)
+    /// <summary>The parent's definition (the chain without <paramref name="local"/>) and the overlaid one, on a date.</summary>
+    internal static (StandardDocument ParentDocument, EffectiveItem Parent, EffectiveItem Child)? Pair(
+        EditionIndex index, StandardDocument local, ServiceItem item, DateOnly on)
     {
-        var who = ResidentSpace.Describe(resident);
-        if (p.Eligible == true && c.Eligible != true)
+        var chain = index.InForce(local.Jurisdiction, on);
+        if (!chain.Contains(local))
         {
-            if (reported.Add("eligibility"))
-            {
-                diagnostics.Error(DiagnosticCodes.FloorEligibility, item.Eligibility?.Span ?? item.Span,
-                    $"'{item.Id}' narrows the eligibility of {parentDoc.Key} '{item.Implements}': resident {who} qualifies there but not here (on {on:yyyy-MM-dd})",
-                    "a local standard may widen who is served, never narrow it; include the parent's condition with 'or'");
-            }
-
-            return;
+            return null;
         }
 
-        if (p.Eligible != true && c.Eligible == true)
-        {
-            above.Add("eligibility widened");
-        }
-
-        if (p.Eligible != true || c.Eligible != true)
-        {
-            return;
-        }
-
-        foreach (var pq in p.Level?.Quantities ?? [])
-        {
-            var cq = c.Level?.Quantities.FirstOrDefault(q => q.Name == pq.Name);
-            var quantity = item.Level?.Quantities.FirstOrDefault(q => q.Name == pq.Name);
-            if (cq is not null && cq.Unit != pq.Unit)
-            {
-                if (reported.Add("unit:" + pq.Name))
-                {
-                    diagnostics.Error(DiagnosticCodes.FloorQuantity, quantity?.Span ?? item.Span,
-                        $"'{item.Id}' gives {pq.Name} in {cq.Unit}, but {parentDoc.Key} uses {pq.Unit}",
-                        "use the parent's unit so the amounts can be compared");
-                }
-
-                continue;
-            }
-
-            if (cq is null || cq.Value < pq.Value)
-            {
-                if (reported.Add("quantity:" + pq.Name))
-                {
-                    var got = cq is null ? "no value" : $"{Show(cq.Value)} {cq.Unit}";
-                    diagnostics.Error(DiagnosticCodes.FloorQuantity, quantity?.Span ?? item.Span,
-                        $"'{item.Id}' {pq.Name} is below the floor of {parentDoc.Key} '{item.Implements}': {got} < {Show(pq.Value)} {pq.Unit} for resident {who} on {on:yyyy-MM-dd}",
-                        "raise the amount to at least the parent's (不低于国家标准), or cover this resident in a tier");
-                }
-            }
-            else if (cq.Value > pq.Value)
-            {
-                above.Add($"{pq.Name} {Show(cq.Value)} > {Show(pq.Value)} {pq.Unit}");
-            }
-        }
-    }
-
-    private static IEnumerable<Expressions.CompiledExpression> Conditions(EffectiveItem item)
-    {
-        if (item.Eligibility is { } e)
-        {
-            yield return e.Compiled;
-        }
-
-        foreach (var (q, _) in item.Quantities)
-        {
-            foreach (var tier in q.Tiers)
-            {
-                if (tier.Condition is { } c)
-                {
-                    yield return c;
-                }
-            }
-        }
+        var parentChain = chain.Where(d => d != local).ToList();
+        var parent = Overlay.Resolve(parentChain).FirstOrDefault(e => e.Layers.Any(l => l.Item.Id == item.Implements));
+        var child = Overlay.Resolve(chain).FirstOrDefault(e => e.Layers.Any(l => l.Item == item));
+        return parent is null || child is null ? null : (parent.Layers[^1].Document, parent, child);
     }
 
     /// <summary>Every date in the local edition's life on which the local or any parent definition changes.</summary>
@@ -162,33 +92,29 @@ internal static class FloorChecker
         var first = local.EffectiveFrom;
         var last = index.LastDay(local) ?? DateOnly.MaxValue;
         var dates = new SortedSet<DateOnly> { first };
-        foreach (var doc in index.All.Where(d => d.IsNational || d.Jurisdiction != local.Jurisdiction))
+        void Add(DateOnly d)
         {
-            if (doc.EffectiveFrom > first && doc.EffectiveFrom <= last)
+            if (d > first && d <= last)
             {
-                dates.Add(doc.EffectiveFrom);
+                dates.Add(d);
             }
+        }
 
+        foreach (var doc in index.All.Where(d => d.Jurisdiction != local.Jurisdiction))
+        {
+            Add(doc.EffectiveFrom);
             foreach (var value in doc.Items.Where(i => i.Id == item.Implements || i.Implements == item.Implements)
                          .SelectMany(i => i.Level?.Quantities ?? []).SelectMany(q => q.Tiers).SelectMany(t => t.Values))
             {
-                if (value.From > first && value.From <= last)
-                {
-                    dates.Add(value.From);
-                }
+                Add(value.From);
             }
         }
 
         foreach (var value in item.Level?.Quantities.SelectMany(q => q.Tiers).SelectMany(t => t.Values) ?? [])
         {
-            if (value.From > first && value.From <= last)
-            {
-                dates.Add(value.From);
-            }
+            Add(value.From);
         }
 
         return dates;
     }
-
-    private static string Show(decimal d) => d.ToString(CultureInfo.InvariantCulture);
 }

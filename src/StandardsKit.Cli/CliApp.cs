@@ -35,6 +35,7 @@ internal static class CliApp
         root.Subcommands.Add(TestCommand.Create(io, standards));
         root.Subcommands.Add(DiffCommand.Create(io, standards));
         root.Subcommands.Add(ReportCommand.Create(io, standards));
+        root.Subcommands.Add(ImportCommand.Create(io, standards));
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

@@ -57,8 +57,10 @@ internal static class SchemaValidator
         {
             if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
             {
-                var best = child.Errors.Values.OrderBy(e => e.Count).First();
-                if (best.Count > 0)
+                // Branches that passed (allOf members, say) explain nothing: report the failing branch with the
+                // fewest errors, which is the one the author meant.
+                var best = child.Errors.Values.Where(e => e.Count > 0).OrderBy(e => e.Count).FirstOrDefault();
+                if (best is not null)
                 {
                     foreach (var inner in Flatten(best))
                     {

@@ -54,13 +54,11 @@ internal static class TestCasesBinder
     private static TestExpectation Expectation(YamlMapping m)
     {
         var eligibleNode = m["eligible"];
-        var level = ImmutableDictionary.CreateBuilder<string, decimal>(StringComparer.Ordinal);
+        // A null expectation means "no value": the quantity must be absent for this resident.
+        var level = ImmutableDictionary.CreateBuilder<string, decimal?>(StringComparer.Ordinal);
         foreach (var (key, value) in NodeReader.Map(m["level"])?.Entries ?? [])
         {
-            if (NodeReader.Decimal(value) is { } d)
-            {
-                level[key.Value] = d;
-            }
+            level[key.Value] = NodeReader.Decimal(value);
         }
 
         return new TestExpectation

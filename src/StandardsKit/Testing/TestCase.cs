@@ -44,8 +44,8 @@ public sealed record TestExpectation
     /// <summary>Expected defining jurisdiction.</summary>
     public string? Jurisdiction { get; init; }
 
-    /// <summary>Expected quantities by name.</summary>
-    public ImmutableDictionary<string, decimal> Level { get; init; } = ImmutableDictionary<string, decimal>.Empty;
+    /// <summary>Expected quantities by name; a null value means the quantity must have no value.</summary>
+    public ImmutableDictionary<string, decimal?> Level { get; init; } = ImmutableDictionary<string, decimal?>.Empty;
 
     /// <summary>Expected missing facts, if checked.</summary>
     public ImmutableArray<string>? MissingFacts { get; init; }

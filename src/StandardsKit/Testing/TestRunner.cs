@@ -59,9 +59,9 @@ public static class TestRunner
             foreach (var (name, value) in expect.Level)
             {
                 var actual = decision.Level?.Quantities.FirstOrDefault(q => q.Name == name);
-                if (actual is null || actual.Value != value)
+                if (actual?.Value != value)
                 {
-                    failures.Add($"{at}: expected {name} = {value.ToString(CultureInfo.InvariantCulture)}, got " +
+                    failures.Add($"{at}: expected {name} = {(value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "no value")}, got " +
                                  (actual is null ? "no value" : actual.Value.ToString(CultureInfo.InvariantCulture)));
                 }
             }

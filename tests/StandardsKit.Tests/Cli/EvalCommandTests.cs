@@ -1,0 +1,136 @@
+using StandardsKit.Tests.TestSupport;
+using static StandardsKit.Tests.Cli.CliHarness;
+
+namespace StandardsKit.Tests.Cli;
+
+public class EvalCommandTests
+{
+    private static string PregnantSample => Path.Combine(Repo.Samples, "resident-pregnant-shanghai.json");
+
+    private static string Golden(string name) =>
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Golden", name)).Replace("\r\n", "\n", StringComparison.Ordinal);
+
+    private static string Normalize(string s) => s.Replace("\r\n", "\n", StringComparison.Ordinal);
+
+    [Fact]
+    public void Eval_json_matches_the_golden_file_for_a_pregnant_Xuhui_resident()
+    {
+        var r = Run("eval", "--county", "310104", "--on", "2024-06-01", "--resident", PregnantSample, "--format", "json");
+
+        r.ExitCode.Should().Be(0, r.Err);
+        r.Err.Should().BeEmpty();
+        Normalize(r.Out).Should().Be(Golden("eval-pregnant-shanghai.json"));
+    }
+
+    [Fact]
+    public void Golden_file_records_Shanghai_maternal_care_with_both_citations()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(Golden("eval-pregnant-shanghai.json"));
+        var maternal = doc.RootElement.GetProperty("decisions").EnumerateArray().Single(d => d.GetProperty("item").GetString() == "maternal-health");
+
+        maternal.GetProperty("eligible").GetBoolean().Should().BeTrue();
+        maternal.GetProperty("jurisdiction").GetString().Should().Be("310000");
+        maternal.GetProperty("level").GetProperty("quantities").EnumerateArray()
+            .Single(q => q.GetProperty("name").GetString() == "antenatalChecks").GetProperty("value").GetDecimal().Should().Be(9);
+        maternal.GetProperty("citations").EnumerateArray().Select(c => c.GetProperty("standard").GetString())
+            .Should().Equal("cn-national@2023", "cn-31@2021");
+    }
+
+    [Fact]
+    public void Resident_can_be_read_from_standard_input()
+    {
+        var r = RunWithInput(File.ReadAllText(PregnantSample), "eval", "--county", "310104", "--on", "2024-06-01", "--resident", "-");
+
+        r.ExitCode.Should().Be(0, r.Err);
+        Normalize(r.Out).Should().Be(Golden("eval-pregnant-shanghai.json"));
+    }
+
+    [Fact]
+    public void Item_option_keeps_only_that_item()
+    {
+        var r = Run("eval", "--county", "310104", "--on", "2024-06-01", "--resident", PregnantSample, "--item", "maternal-health");
+
+        r.ExitCode.Should().Be(0, r.Err);
+        using var doc = System.Text.Json.JsonDocument.Parse(r.Out);
+        doc.RootElement.GetProperty("decisions").EnumerateArray().Select(d => d.GetProperty("item").GetString())
+            .Should().Equal("maternal-health");
+    }
+
+    [Fact]
+    public void Text_output_explains_the_decision_with_citations()
+    {
+        var r = Run("eval", "--county", "310104", "--on", "2024-06-01", "--resident", PregnantSample, "--format", "text", "--lang", "en");
+
+        r.ExitCode.Should().Be(0, r.Err);
+        r.Out.Should().Contain("County 310104 on 2024-06-01");
+        r.Out.Should().Contain("[maternal-health] — eligible (defined by 310000)");
+        r.Out.Should().Contain("level: antenatalChecks 9 times (310000)");
+        r.Out.Should().Contain("cites: cn-national@2023").And.Contain("cites: cn-31@2021");
+        r.Out.Should().Contain("because pregnant = true");
+    }
+
+    [Fact]
+    public void Text_output_in_chinese_is_the_default()
+    {
+        var r = Run("eval", "--county", "310104", "--on", "2024-06-01", "--resident", PregnantSample, "--format", "text");
+
+        r.ExitCode.Should().Be(0, r.Err);
+        r.Out.Should().Contain("符合条件").And.Contain("依据: cn-31@2021");
+    }
+
+    [Theory]
+    [InlineData("{\"birthDate\": \"1995-03-01\",")]
+    [InlineData("[\"not\", \"an object\"]")]
+    [InlineData("{\"pregnant\": \"yes\"}")]
+    [InlineData("{\"pregnent\": true}")]
+    public void Bad_resident_exits_2_with_one_line_on_stderr_and_no_stack_trace(string json)
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("resident.json", json);
+
+        var r = Run("eval", "--county", "310104", "--on", "2024-06-01", "--resident", path);
+
+        r.ExitCode.Should().Be(2);
+        r.Out.Should().BeEmpty();
+        r.Err.TrimEnd('\n', '\r').Should().NotContain("\n").And.StartWith("standardskit: ").And.Contain(path);
+        r.Err.Should().NotContain("   at ");
+    }
+
+    [Fact]
+    public void Missing_resident_file_exits_2()
+    {
+        var r = Run("eval", "--county", "310104", "--on", "2024-06-01", "--resident", "/no/such/resident.json");
+
+        r.ExitCode.Should().Be(2);
+        r.Err.Should().Contain("/no/such/resident.json").And.NotContain("   at ");
+    }
+
+    [Theory]
+    [InlineData("310199", "unknown county code '310199'")]
+    [InlineData("3101", "not a 6-digit county code")]
+    public void Bad_county_exits_2_with_a_hint(string county, string expected)
+    {
+        var r = Run("eval", "--county", county, "--on", "2024-06-01", "--resident", PregnantSample);
+
+        r.ExitCode.Should().Be(2);
+        r.Err.Should().Contain(expected).And.NotContain("   at ");
+    }
+
+    [Fact]
+    public void Bad_date_exits_2()
+    {
+        var r = Run("eval", "--county", "310104", "--on", "2024-13-01", "--resident", PregnantSample);
+
+        r.ExitCode.Should().Be(2);
+        r.Err.Should().Contain("--on '2024-13-01' is not a date");
+    }
+
+    [Fact]
+    public void Missing_required_county_is_a_usage_error()
+    {
+        var r = Run("eval", "--resident", PregnantSample);
+
+        r.ExitCode.Should().Be(2);
+        r.Err.Should().Contain("--county");
+    }
+}

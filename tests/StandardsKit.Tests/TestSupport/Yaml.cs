@@ -1,0 +1,42 @@
+namespace StandardsKit.Tests.TestSupport;
+
+/// <summary>Small, valid standard documents that tests change one thing in.</summary>
+internal static class Yaml
+{
+    /// <summary>A national standard with one area/category and the given items block (indented 2 spaces).</summary>
+    public static string National(string items, string id = "test-national", string edition = "2030",
+        string effectiveFrom = "2030-01-01", string extraHeader = "") => $$$"""
+        # yaml-language-server: $schema=../schemas/standard.schema.json
+        id: {{{id}}}
+        jurisdiction: "000000"
+        edition: "{{{edition}}}"
+        title: {zh: 测试标准, en: Test standard}
+        effectiveFrom: {{{effectiveFrom}}}
+        {{{extraHeader}}}
+        provenance: {evidence: secondary, sources: [S1]}
+        sources:
+          - {id: S1, title: Test source, url: "https://example.org/s1", kind: official}
+        areas:
+          - id: childcare
+            number: 1
+            name: {zh: 幼有所育, en: Childcare}
+            categories:
+              - {id: pregnancy-care, number: 1, name: {zh: 优孕优生服务, en: Pregnancy and birth services}}
+        items:
+        {{{items}}}
+        """ + "\n";
+
+    /// <summary>One national item whose eligibility is <paramref name="when"/>.</summary>
+    public static string Item(string id, string when, int number = 1) => $$$"""
+          - id: {{{id}}}
+            number: {{{number}}}
+            area: childcare
+            category: pregnancy-care
+            kind: basic
+            name: {zh: 项目{{{number}}}, en: Item {{{number}}}}
+            provenance: {evidence: secondary, sources: [S1]}
+            eligibility:
+              when: {{{when}}}
+              provenance: {evidence: policy, sources: [S1]}
+        """ + "\n";
+}

@@ -66,7 +66,9 @@ internal static class ReferenceChecker
                 d.Error(DiagnosticCodes.DuplicateId, item.Span, $"item id '{item.Id}' is used twice in {doc.Key}", "item ids must be unique in an edition");
             }
 
-            if (item.Area is { } areaId)
+            // Without its parent loaded, a local standard's inherited taxonomy is unknown; SK0203 already says so.
+            var taxonomyKnown = !doc.Areas.IsEmpty || parent is not null || doc.Extends is null;
+            if (item.Area is { } areaId && taxonomyKnown)
             {
                 var area = taxonomy.FirstOrDefault(a => a.Id == areaId);
                 if (area is null)

@@ -52,6 +52,14 @@ internal sealed record FloorComparison(
                 continue;
             }
 
+            foreach (var cq in c.Level?.Quantities ?? [])
+            {
+                if (p.Level?.Quantities.Any(q => q.Name == cq.Name) != true)
+                {
+                    above.Add($"{cq.Name} {Show(cq.Value)} {cq.Unit} where the parent sets no amount");
+                }
+            }
+
             foreach (var pq in p.Level?.Quantities ?? [])
             {
                 var cq = c.Level?.Quantities.FirstOrDefault(q => q.Name == pq.Name);

@@ -12,7 +12,7 @@ namespace StandardsKit;
 /// <summary>
 /// The compiled standards: the entry point. Load it once (<see cref="LoadEmbedded"/> for the national and
 /// local standards shipped in this package, or <see cref="LoadDirectory"/> for your own folder), then
-/// <see cref="Evaluate"/> residents.
+/// <see cref="Evaluate(Resident, string, DateOnly, EvaluationOptions)"/> residents.
 /// </summary>
 /// <remarks>
 /// A catalog is immutable and thread-safe: share one instance for the life of the process. Evaluation does
@@ -24,6 +24,7 @@ public sealed class Catalog
 
     private readonly ConcurrentDictionary<string, ImmutableArray<EffectiveItem>> _resolved = new(StringComparer.Ordinal);
     private readonly EditionIndex _editions;
+    private readonly ConcurrentDictionary<(string, DateOnly), (List<StandardDocument>, ImmutableArray<EffectiveItem>)> _byCountyAndDate = new();
 
     internal Catalog(FactVocabulary facts, IDivisionDirectory divisions, ImmutableArray<StandardDocument> documents,
         ImmutableArray<TestCase> tests, ImmutableArray<Diagnostic> diagnostics)
@@ -73,6 +74,23 @@ public sealed class Catalog
     public static CatalogLoadResult LoadPaths(IEnumerable<string> paths) =>
         CatalogLoader.Load([.. paths.SelectMany(StandardsSources.FromPath)], fallBackToEmbeddedVocabulary: true);
 
+    /// <summary>
+    /// The same standards with another division list, for a newer edition of GB/T 2260 or your own source.
+    /// Every jurisdiction a loaded standard names must exist in it.
+    /// </summary>
+    /// <exception cref="ArgumentException">A standard's jurisdiction is missing from <paramref name="divisions"/>.</exception>
+    public Catalog WithDivisions(IDivisionDirectory divisions)
+    {
+        ArgumentNullException.ThrowIfNull(divisions);
+        var missing = Documents.FirstOrDefault(d => !d.IsNational && divisions.Find(d.Jurisdiction) is null);
+        if (missing is not null)
+        {
+            throw new ArgumentException($"{missing.Key} is issued for {missing.Jurisdiction}, which the division list lacks", nameof(divisions));
+        }
+
+        return new Catalog(Facts, divisions, Documents, Tests, Diagnostics);
+    }
+
     /// <summary>The standards in force along the county's chain on a date, national first.</summary>
     /// <exception cref="UnknownDivisionException">The county code is not in the division list.</exception>
     public ImmutableArray<ChainLink> ChainFor(string county, DateOnly on) =>
@@ -82,9 +100,7 @@ public sealed class Catalog
     /// <exception cref="UnknownDivisionException">The county code is not in the division list.</exception>
     public ImmutableArray<EffectiveItem> ItemsInForce(string county, DateOnly on)
     {
-        var documents = InForce(county, on);
-        var key = string.Join("|", documents.Select(d => d.Key));
-        return _resolved.GetOrAdd(key, _ => Overlay.Resolve(documents));
+        return Resolve(county, on).Items;
     }
 
     /// <summary>Evaluates every item in force (or only <paramref name="items"/>) for a resident.</summary>
@@ -94,31 +110,62 @@ public sealed class Catalog
     /// <param name="items">Item ids to keep; null or empty for all.</param>
     /// <exception cref="UnknownDivisionException">The county code is not in the division list.</exception>
     /// <exception cref="ResidentException">A fact is unknown or has a value of the wrong type.</exception>
-    public Evaluation Evaluate(Resident resident, string county, DateOnly on, IEnumerable<string>? items = null)
+    /// <exception cref="ArgumentException">An item id in <paramref name="items"/> is not in force there on that date.</exception>
+    public Evaluation Evaluate(Resident resident, string county, DateOnly on, IEnumerable<string>? items = null) =>
+        Evaluate(resident, county, on, new EvaluationOptions { Items = items?.ToList() });
+
+    /// <summary>Evaluates a resident with explicit options (item filter, explanations on or off).</summary>
+    /// <exception cref="UnknownDivisionException">The county code is not in the division list.</exception>
+    /// <exception cref="ResidentException">A fact is unknown or has a value of the wrong type.</exception>
+    /// <exception cref="ArgumentException">An item id in the filter is not in force there on that date.</exception>
+    public Evaluation Evaluate(Resident resident, string county, DateOnly on, EvaluationOptions options)
     {
-        var effective = ItemsInForce(county, on);
+        ArgumentNullException.ThrowIfNull(resident);
+        ArgumentNullException.ThrowIfNull(options);
+        var (documents, effective) = Resolve(county, on);
         var frame = FrameBuilder.Build(resident, Facts, county, on);
-        var filter = items?.ToHashSet(StringComparer.Ordinal);
-        if (filter is { Count: > 0 })
+        var filter = options.Items is { Count: > 0 } wanted ? wanted.ToHashSet(StringComparer.Ordinal) : null;
+        if (filter is not null)
         {
             var unknown = filter.Where(id => effective.All(e => e.Id != id)).ToList();
             if (unknown.Count > 0)
             {
                 var hint = Suggestions.DidYouMean(unknown[0], effective.Select(e => e.Id));
-                throw new ArgumentException($"item '{unknown[0]}' is not in force in {county} on {on:yyyy-MM-dd}" + (hint is null ? "" : $" — {hint}"), nameof(items));
+                throw new ArgumentException($"item '{unknown[0]}' is not in force in {county} on {on:yyyy-MM-dd}" + (hint is null ? "" : $" — {hint}"), nameof(options));
             }
         }
 
         var decisions = ImmutableArray.CreateBuilder<Decision>(effective.Length);
         foreach (var item in effective)
         {
-            if (filter is not { Count: > 0 } || filter.Contains(item.Id))
+            if (filter is null || filter.Contains(item.Id))
             {
-                decisions.Add(DecisionMaker.Decide(item, frame, Facts));
+                decisions.Add(DecisionMaker.Decide(item, frame, Facts, options.Explain));
             }
         }
 
-        return new Evaluation(county, on, ChainFor(county, on), decisions.ToImmutable());
+        return new Evaluation(county, on, [.. documents.Select(d => new ChainLink(d.Jurisdiction, d.Id, d.Edition))], decisions.ToImmutable());
+    }
+
+    private (List<StandardDocument> Documents, ImmutableArray<EffectiveItem> Items) Resolve(string county, DateOnly on)
+    {
+        if (_byCountyAndDate.TryGetValue((county, on), out var cached))
+        {
+            return cached;
+        }
+
+        var documents = InForce(county, on);
+        var key = string.Join("|", documents.Select(d => d.Key));
+        var resolved = (documents, _resolved.GetOrAdd(key, _ => Overlay.Resolve(documents)));
+
+        // Bounded: a service evaluating many dates must not grow this without limit.
+        if (_byCountyAndDate.Count > 100_000)
+        {
+            _byCountyAndDate.Clear();
+        }
+
+        _byCountyAndDate.TryAdd((county, on), resolved);
+        return resolved;
     }
 
     private List<StandardDocument> InForce(string county, DateOnly on)

@@ -7,9 +7,9 @@ namespace StandardsKit.Engine;
 /// <summary>Evaluates one effective item for one resident frame.</summary>
 internal static class DecisionMaker
 {
-    public static Decision Decide(EffectiveItem item, EvalFrame frame, FactVocabulary facts)
+    public static Decision Decide(EffectiveItem item, EvalFrame frame, FactVocabulary facts, bool explain = true)
     {
-        var because = ImmutableArray.CreateBuilder<Reason>();
+        var because = explain ? ImmutableArray.CreateBuilder<Reason>() : null;
         UInt128 missing = 0;
         bool? eligible;
         if (item.Eligibility is { } rule)
@@ -21,11 +21,11 @@ internal static class DecisionMaker
                 missing |= result.Missing;
             }
 
-            var parts = rule.Compiled.Parts.IsEmpty ? [rule.Compiled] : rule.Compiled.Parts;
+            var parts = !explain ? [] : rule.Compiled.Parts.IsEmpty ? [rule.Compiled] : rule.Compiled.Parts;
             foreach (var part in parts)
             {
                 var text = part == rule.Compiled ? rule.When : rule.When.Substring(part.Offset, part.Syntax.Length);
-                because.Add(new Reason(text, ToBool(part.Evaluate(frame)), rule.PositionOf(part.Offset)));
+                because!.Add(new Reason(text, ToBool(part.Evaluate(frame)), rule.PositionOf(part.Offset)));
             }
         }
         else
@@ -56,7 +56,10 @@ internal static class DecisionMaker
                             continue;
                         }
 
-                        because.Add(new Reason($"{quantity.Name}: {tier.When}", true, tier.PositionOf!(0)));
+                        if (explain)
+                        {
+                            because!.Add(new Reason($"{quantity.Name}: {tier.When}", true, tier.PositionOf!(0)));
+                        }
                     }
 
                     if (tier.ValueOn(frame.On) is { } value)
@@ -82,8 +85,8 @@ internal static class DecisionMaker
             Eligible = eligible,
             MissingFacts = MissingNames(missing, facts),
             Level = level,
-            Because = because.ToImmutable(),
-            Citations = [.. item.Layers.Select(Cite)],
+            Because = because?.ToImmutable() ?? [],
+            Citations = explain ? [.. item.Layers.Select(Cite)] : [],
         };
     }
 
@@ -96,17 +99,17 @@ internal static class DecisionMaker
             return [];
         }
 
-        var names = new List<string>();
-        for (var i = 0; i < facts.Facts.Length; i++)
+        // Visit set bits only: a sparse resident leaves many decisions undetermined, so this is on the hot path.
+        var names = ImmutableArray.CreateBuilder<string>((int)UInt128.PopCount(mask));
+        while (mask != 0)
         {
-            if ((mask & (UInt128.One << i)) != 0)
-            {
-                names.Add(facts.Facts[i].Name);
-            }
+            var slot = (int)UInt128.TrailingZeroCount(mask);
+            names.Add(facts.Facts[slot].Name);
+            mask &= mask - 1;
         }
 
         names.Sort(StringComparer.Ordinal);
-        return [.. names];
+        return names.MoveToImmutable();
     }
 
     private static Citation Cite(ItemLayer layer)

@@ -9,6 +9,7 @@ namespace StandardsKit.Engine;
 internal sealed class EditionIndex
 {
     private readonly ImmutableDictionary<string, ImmutableArray<StandardDocument>> _byJurisdiction;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ImmutableArray<ImmutableArray<StandardDocument>>> _chains = new(StringComparer.Ordinal);
 
     public EditionIndex(IEnumerable<StandardDocument> documents, IDivisionDirectory divisions)
     {
@@ -22,20 +23,17 @@ internal sealed class EditionIndex
     /// <summary>The editions in force along the chain of <paramref name="code"/>, national first.</summary>
     public List<StandardDocument> InForce(string code, DateOnly on)
     {
-        var result = new List<StandardDocument>();
-        foreach (var link in JurisdictionChain.Of(code, Divisions))
+        // The chain's standards (grouped by id) depend only on the code: computed once per code, then only the
+        // edition in force is picked per date.
+        var chain = _chains.GetOrAdd(code, c => [.. JurisdictionChain.Of(c, Divisions)
+            .SelectMany(link => _byJurisdiction.GetValueOrDefault(link, []).GroupBy(d => d.Id, StringComparer.Ordinal))
+            .Select(g => g.ToImmutableArray())]);
+        var result = new List<StandardDocument>(chain.Length);
+        foreach (var editions in chain)
         {
-            if (!_byJurisdiction.TryGetValue(link, out var documents))
+            if (EditionInForce(editions, on) is { } edition)
             {
-                continue;
-            }
-
-            foreach (var group in documents.GroupBy(d => d.Id, StringComparer.Ordinal))
-            {
-                if (EditionInForce(group, on) is { } edition)
-                {
-                    result.Add(edition);
-                }
+                result.Add(edition);
             }
         }
 

@@ -13,38 +13,32 @@ internal static partial class FrameBuilder
 {
     public static EvalFrame Build(Resident resident, FactVocabulary facts, string county, DateOnly on)
     {
-        foreach (var name in resident.Facts.Keys)
+        // Start from the vocabulary's "nothing known" slots and visit only the facts the resident gives:
+        // residents state a handful of facts, the vocabulary declares dozens.
+        var slots = (Value[])facts.AbsentSlots.Clone();
+        foreach (var slot in facts.CountyDefaultSlots)
         {
-            if (facts.Find(name) is null)
+            slots[slot] = Value.Of(county);
+        }
+
+        foreach (var (name, raw) in resident.Facts)
+        {
+            if (!facts.TryGet(name, out var declaration, out var slot))
             {
                 var hint = Suggestions.DidYouMean(name, facts.Names);
                 throw new ResidentException($"unknown fact '{name}'" + (hint is null ? "; the facts are declared in standards/facts.yaml" : $" — {hint}"));
             }
-        }
 
-        var slots = new Value[facts.Facts.Length];
-        for (var i = 0; i < slots.Length; i++)
-        {
-            var declaration = facts.Facts[i];
-            if (declaration.Derived == "age-from-birthDate")
+            if (declaration.Derived is null)
             {
-                continue;
+                slots[slot] = Convert(declaration, raw);
             }
-
-            slots[i] = resident.Facts.TryGetValue(declaration.Name, out var raw)
-                ? Convert(declaration, raw)
-                : Absent(declaration, i, county);
         }
 
         // Derived facts last, once their inputs are in place.
-        for (var i = 0; i < slots.Length; i++)
+        foreach (var i in facts.AgeSlots)
         {
             var declaration = facts.Facts[i];
-            if (declaration.Derived != "age-from-birthDate")
-            {
-                continue;
-            }
-
             var birthSlot = facts.SlotOf("birthDate");
             var birth = birthSlot >= 0 ? slots[birthSlot] : Value.Unknown(0);
             if (birth.Kind == ValueKind.Date)
@@ -68,6 +62,18 @@ internal static partial class FrameBuilder
         }
 
         return new EvalFrame(slots, on);
+    }
+
+    /// <summary>The slot values of a resident about whom nothing is known (county defaults aside).</summary>
+    internal static Value[] AbsentSlots(FactVocabulary facts)
+    {
+        var slots = new Value[facts.Facts.Length];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            slots[i] = Absent(facts.Facts[i], i, county: "");
+        }
+
+        return slots;
     }
 
     private static Value Absent(FactDeclaration declaration, int slot, string county)

@@ -160,7 +160,8 @@ internal sealed partial class Binder
         {
             CheckComparable(lt, b.Left, rt, b.Right);
             var negate = op == BinaryOp.NotEqual;
-            return (ExprType.Bool, frame => Strict(left(frame), right(frame), (l, r) => Value.Of(AreEqual(l, r) != negate)));
+            Func<Value, Value, Value> equal = (l, r) => Value.Of(AreEqual(l, r) != negate);
+            return (ExprType.Bool, frame => Strict(left(frame), right(frame), equal));
         }
 
         if (!((lt.Kind == TypeKind.Number && rt.Kind == TypeKind.Number) || (lt.Kind == TypeKind.Date && rt.Kind == TypeKind.Date)))
@@ -169,7 +170,8 @@ internal sealed partial class Binder
                 $"'{BinaryOpText.Of(op)}' compares two numbers or two dates, not a {lt} and a {rt}", null);
         }
 
-        return (ExprType.Bool, frame => Strict(left(frame), right(frame), (l, r) =>
+        // Delegates built once here, not per evaluation: a lambda that captures allocates each time it is created.
+        Func<Value, Value, Value> compare = (l, r) =>
         {
             var c = l.Kind == ValueKind.Number ? l.Number.CompareTo(r.Number) : l.Date.CompareTo(r.Date);
             return Value.Of(op switch
@@ -179,7 +181,8 @@ internal sealed partial class Binder
                 BinaryOp.Greater => c > 0,
                 _ => c >= 0,
             });
-        }));
+        };
+        return (ExprType.Bool, frame => Strict(left(frame), right(frame), compare));
     }
 
     private (ExprType, Evaluator) BindArithmetic(BinaryExpr b)
@@ -195,7 +198,7 @@ internal sealed partial class Binder
         }
 
         var op = b.Op;
-        return (ExprType.Number, frame => Strict(left(frame), right(frame), (l, r) =>
+        Func<Value, Value, Value> arithmetic = (l, r) =>
         {
             try
             {
@@ -212,7 +215,8 @@ internal sealed partial class Binder
                 // A result beyond decimal's range has no meaningful value; "none" keeps evaluation total.
                 return Value.NoneValue;
             }
-        }, arithmetic: true));
+        };
+        return (ExprType.Number, frame => Strict(left(frame), right(frame), arithmetic, arithmetic: true));
     }
 
     private (ExprType, Evaluator) BindIn(InExpr i)
@@ -368,7 +372,7 @@ internal sealed partial class Binder
 
                 RequireNumber(nt, c.Arguments[1], c.Function + "(…)");
                 var fn = c.Function;
-                return (ExprType.Date, frame => Strict(date(frame), amount(frame), (d, n) =>
+                Func<Value, Value, Value> shift = (d, n) =>
                 {
                     if (n.Number != decimal.Truncate(n.Number) || Math.Abs(n.Number) > 100_000)
                     {
@@ -389,7 +393,8 @@ internal sealed partial class Binder
                     {
                         return Value.NoneValue;
                     }
-                }, arithmetic: true));
+                };
+                return (ExprType.Date, frame => Strict(date(frame), amount(frame), shift, arithmetic: true));
             }
 
             case "yearsBetween":
@@ -402,7 +407,8 @@ internal sealed partial class Binder
                     throw Error(DiagnosticCodes.ExpressionType, c.Start, "yearsBetween(…) takes two dates", "e.g. yearsBetween(birthDate, evaluationDate())");
                 }
 
-                return (ExprType.Number, frame => Strict(a(frame), b(frame), (x, y) => Value.Of(CompletedYears(x.Date, y.Date)), arithmetic: true));
+                Func<Value, Value, Value> years = static (x, y) => Value.Of(CompletedYears(x.Date, y.Date));
+                return (ExprType.Number, frame => Strict(a(frame), b(frame), years, arithmetic: true));
             }
 
             default:

@@ -17,7 +17,16 @@ public sealed class FactVocabulary
     {
         Facts = [.. facts];
         _index = Facts.Select((f, i) => (f.Name, i)).ToFrozenDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+        AbsentSlots = Engine.FrameBuilder.AbsentSlots(this);
+        CountyDefaultSlots = [.. Facts.Select((f, i) => (f, i)).Where(p => p.f.DefaultsToCounty).Select(p => p.i)];
+        AgeSlots = [.. Facts.Select((f, i) => (f, i)).Where(p => p.f.Derived == "age-from-birthDate").Select(p => p.i)];
     }
+
+    internal Expressions.Value[] AbsentSlots { get; }
+
+    internal ImmutableArray<int> CountyDefaultSlots { get; }
+
+    internal ImmutableArray<int> AgeSlots { get; }
 
     /// <summary>The declarations in file order.</summary>
     public ImmutableArray<FactDeclaration> Facts { get; }

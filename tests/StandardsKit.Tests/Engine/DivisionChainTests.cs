@@ -57,3 +57,26 @@ public sealed class DivisionChainTests
             .Single(q => q.Name == "antenatalChecks").Value.Should().Be(5);
     }
 }
+
+public sealed class PluggableDivisionTests
+{
+    [Fact]
+    public void A_custom_division_list_changes_the_chain_without_reloading_the_standards()
+    {
+        // Every real unit except Xuhui, plus a district that does not exist in GB/T 2260.
+        var custom = new StandardsKit.Divisions.DivisionDirectory(
+            Catalog.Default.Divisions.All.Where(d => d.Code != "310104").Append(new("319901", "测试区", "310000")));
+        var catalog = Catalog.Default.WithDivisions(custom);
+        var decision = catalog.Evaluate(Resident.Empty.With("pregnant", true), "319901", new DateOnly(2024, 6, 1), ["maternal-health"]).Decisions.Single();
+        decision.Jurisdiction.Should().Be("310000");
+        var act = () => catalog.Evaluate(Resident.Empty, "310104", new DateOnly(2024, 6, 1));
+        act.Should().Throw<UnknownDivisionException>();
+    }
+
+    [Fact]
+    public void A_division_list_missing_a_standards_jurisdiction_is_refused()
+    {
+        var act = () => Catalog.Default.WithDivisions(new StandardsKit.Divisions.DivisionDirectory([new("110000", "北京市", null)]));
+        act.Should().Throw<ArgumentException>().WithMessage("*310000*");
+    }
+}

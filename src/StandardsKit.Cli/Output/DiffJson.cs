@@ -167,6 +167,9 @@ internal static class DiffJson
                     case decimal d:
                         w.WriteNumber(fact, d);
                         break;
+                    case DateOnly date:
+                        w.WriteString(fact, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                        break;
                     case string s:
                         w.WriteString(fact, s);
                         break;

@@ -111,6 +111,7 @@ internal sealed class ResidentSpace
         bool b => b ? "true" : "false",
         decimal d => d.ToString(CultureInfo.InvariantCulture),
         string s => $"\"{s}\"",
+        DateOnly d => $"\"{d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}\"",
         ImmutableArray<string> set => "[" + string.Join(", ", set.Select(x => $"\"{x}\"")) + "]",
         _ => "null",
     };

@@ -99,16 +99,16 @@ internal static class DecisionMaker
             return [];
         }
 
-        // Visit set bits only: a sparse resident leaves many decisions undetermined, so this is on the hot path.
+        // Walk the slots in name order (precomputed) so the result is sorted without a sort call.
         var names = ImmutableArray.CreateBuilder<string>((int)UInt128.PopCount(mask));
-        while (mask != 0)
+        foreach (var slot in facts.SlotsByName)
         {
-            var slot = (int)UInt128.TrailingZeroCount(mask);
-            names.Add(facts.Facts[slot].Name);
-            mask &= mask - 1;
+            if ((mask & (UInt128.One << slot)) != 0)
+            {
+                names.Add(facts.Facts[slot].Name);
+            }
         }
 
-        names.Sort(StringComparer.Ordinal);
         return names.MoveToImmutable();
     }
 

@@ -114,6 +114,8 @@ internal static partial class FrameBuilder
                 }
 
                 return Value.Of(n);
+            case FactKind.Date when raw is DateOnly given:
+                return Value.Of(given);
             case FactKind.Date when raw is string s:
                 return DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                     ? Value.Of(date)
@@ -160,6 +162,7 @@ internal static partial class FrameBuilder
             bool b => b ? "true" : "false",
             string s => $"\"{s}\"",
             decimal n => n.ToString(CultureInfo.InvariantCulture),
+            DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             _ => "a list",
         };
         return new ResidentException($"fact '{d.Name}' is {shown}; expected {expected}");

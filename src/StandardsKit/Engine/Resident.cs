@@ -13,7 +13,7 @@ public sealed class Resident
     /// <summary>A resident about whom nothing is known.</summary>
     public static Resident Empty { get; } = new(ImmutableDictionary.Create<string, object>(StringComparer.Ordinal));
 
-    /// <summary>The given facts: <see cref="bool"/>, <see cref="decimal"/>, <see cref="string"/> (also dates and codes) or a string array.</summary>
+    /// <summary>The given facts: <see cref="bool"/>, <see cref="decimal"/>, <see cref="DateOnly"/>, <see cref="string"/> (also ISO dates and codes) or a string array.</summary>
     public ImmutableDictionary<string, object> Facts { get; }
 
     /// <summary>Returns a copy with a fact set to a bool.</summary>
@@ -26,8 +26,7 @@ public sealed class Resident
     public Resident With(string fact, string value) => new(Facts.SetItem(fact, value));
 
     /// <summary>Returns a copy with a date fact set.</summary>
-    public Resident With(string fact, DateOnly value) =>
-        new(Facts.SetItem(fact, value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+    public Resident With(string fact, DateOnly value) => new(Facts.SetItem(fact, value));
 
     /// <summary>Returns a copy with a set fact set.</summary>
     public Resident With(string fact, IEnumerable<string> values) => new(Facts.SetItem(fact, values.ToImmutableArray()));

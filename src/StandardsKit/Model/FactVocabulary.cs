@@ -20,6 +20,7 @@ public sealed class FactVocabulary
         AbsentSlots = Engine.FrameBuilder.AbsentSlots(this);
         CountyDefaultSlots = [.. Facts.Select((f, i) => (f, i)).Where(p => p.f.DefaultsToCounty).Select(p => p.i)];
         AgeSlots = [.. Facts.Select((f, i) => (f, i)).Where(p => p.f.Derived == "age-from-birthDate").Select(p => p.i)];
+        SlotsByName = [.. Facts.Select((f, i) => (f.Name, i)).OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.i)];
     }
 
     internal Expressions.Value[] AbsentSlots { get; }
@@ -27,6 +28,9 @@ public sealed class FactVocabulary
     internal ImmutableArray<int> CountyDefaultSlots { get; }
 
     internal ImmutableArray<int> AgeSlots { get; }
+
+    /// <summary>Slot indexes in ordinal name order, so missing-fact lists come out sorted.</summary>
+    internal ImmutableArray<int> SlotsByName { get; }
 
     /// <summary>The declarations in file order.</summary>
     public ImmutableArray<FactDeclaration> Facts { get; }

@@ -17,7 +17,7 @@ public class BatchScreeningBenchmarks
     private BenchResident[] _population = [];
     private Resident[] _residents = [];
     private Catalog _catalog = null!;
-    private EvaluationOptions _options = null!;
+    private PreparedEvaluation _prepared = null!;
     private RulesEngine.RulesEngine _rulesEngine = null!;
 
     [GlobalSetup]
@@ -26,7 +26,7 @@ public class BatchScreeningBenchmarks
         _population = BenchResident.Population(1_000);
         _residents = [.. _population.Select(p => p.ToResident())];
         _catalog = Catalog.Default;
-        _options = new EvaluationOptions { Items = Items, Explain = false };
+        _prepared = _catalog.Prepare("310104", BenchResident.On, new EvaluationOptions { Items = Items, Explain = false });
         _rulesEngine = new RulesEngine.RulesEngine([Workflow()], new ReSettings());
     }
 
@@ -48,7 +48,7 @@ public class BatchScreeningBenchmarks
         decimal total = 0;
         foreach (var r in _residents)
         {
-            foreach (var d in _catalog.Evaluate(r, "310104", BenchResident.On, _options).Decisions)
+            foreach (var d in _prepared.Evaluate(r).Decisions)
             {
                 if (d.Level is { } level)
                 {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using StandardsKit.Diagnostics;
 using StandardsKit.Divisions;
@@ -24,7 +25,7 @@ public sealed class Catalog
 
     private readonly ConcurrentDictionary<string, ImmutableArray<EffectiveItem>> _resolved = new(StringComparer.Ordinal);
     private readonly EditionIndex _editions;
-    private readonly ConcurrentDictionary<(string, DateOnly), (List<StandardDocument>, ImmutableArray<EffectiveItem>)> _byCountyAndDate = new();
+    private readonly ConcurrentDictionary<(string, DateOnly), Resolution> _byCountyAndDate = new();
 
     internal Catalog(FactVocabulary facts, IDivisionDirectory divisions, ImmutableArray<StandardDocument> documents,
         ImmutableArray<TestCase> tests, ImmutableArray<Diagnostic> diagnostics)
@@ -93,8 +94,7 @@ public sealed class Catalog
 
     /// <summary>The standards in force along the county's chain on a date, national first.</summary>
     /// <exception cref="UnknownDivisionException">The county code is not in the division list.</exception>
-    public ImmutableArray<ChainLink> ChainFor(string county, DateOnly on) =>
-        [.. InForce(county, on).Select(d => new ChainLink(d.Jurisdiction, d.Id, d.Edition))];
+    public ImmutableArray<ChainLink> ChainFor(string county, DateOnly on) => Resolve(county, on).Chain;
 
     /// <summary>The items in force for a county on a date, with their layers resolved.</summary>
     /// <exception cref="UnknownDivisionException">The county code is not in the division list.</exception>
@@ -121,33 +121,43 @@ public sealed class Catalog
     public Evaluation Evaluate(Resident resident, string county, DateOnly on, EvaluationOptions options)
     {
         ArgumentNullException.ThrowIfNull(resident);
-        ArgumentNullException.ThrowIfNull(options);
-        var (documents, effective) = Resolve(county, on);
-        var frame = FrameBuilder.Build(resident, Facts, county, on);
-        var filter = options.Items is { Count: > 0 } wanted ? wanted.ToHashSet(StringComparer.Ordinal) : null;
-        if (filter is not null)
-        {
-            var unknown = filter.Where(id => effective.All(e => e.Id != id)).ToList();
-            if (unknown.Count > 0)
-            {
-                var hint = Suggestions.DidYouMean(unknown[0], effective.Select(e => e.Id));
-                throw new ArgumentException($"item '{unknown[0]}' is not in force in {county} on {on:yyyy-MM-dd}" + (hint is null ? "" : $" — {hint}"), nameof(options));
-            }
-        }
-
-        var decisions = ImmutableArray.CreateBuilder<Decision>(effective.Length);
-        foreach (var item in effective)
-        {
-            if (filter is null || filter.Contains(item.Id))
-            {
-                decisions.Add(DecisionMaker.Decide(item, frame, Facts, options.Explain));
-            }
-        }
-
-        return new Evaluation(county, on, [.. documents.Select(d => new ChainLink(d.Jurisdiction, d.Id, d.Edition))], decisions.ToImmutable());
+        return Prepare(county, on, options).Evaluate(resident);
     }
 
-    private (List<StandardDocument> Documents, ImmutableArray<EffectiveItem> Items) Resolve(string county, DateOnly on)
+    /// <summary>
+    /// Resolves the items in force for a county on a date once, for evaluating many residents: the batch path.
+    /// </summary>
+    /// <exception cref="UnknownDivisionException">The county code is not in the division list.</exception>
+    /// <exception cref="ArgumentException">An item id in the filter is not in force there on that date.</exception>
+    public PreparedEvaluation Prepare(string county, DateOnly on, EvaluationOptions? options = null)
+    {
+        options ??= EvaluationOptions.Default;
+        var resolution = Resolve(county, on);
+        if (options.Items is not { Count: > 0 } wanted)
+        {
+            return options.Explain ? resolution.Explained : resolution.Unexplained;
+        }
+
+        var indexes = new List<int>(wanted.Count);
+        foreach (var id in wanted)
+        {
+            if (!resolution.Index.TryGetValue(id, out var index))
+            {
+                var hint = Suggestions.DidYouMean(id, resolution.Index.Keys);
+                throw new ArgumentException($"item '{id}' is not in force in {county} on {on:yyyy-MM-dd}" + (hint is null ? "" : $" — {hint}"), nameof(options));
+            }
+
+            if (!indexes.Contains(index))
+            {
+                indexes.Add(index);
+            }
+        }
+
+        indexes.Sort();
+        return new PreparedEvaluation(Facts, county, on, resolution.Chain, [.. indexes.Select(i => resolution.Items[i])], options.Explain);
+    }
+
+    private Resolution Resolve(string county, DateOnly on)
     {
         if (_byCountyAndDate.TryGetValue((county, on), out var cached))
         {
@@ -156,7 +166,8 @@ public sealed class Catalog
 
         var documents = InForce(county, on);
         var key = string.Join("|", documents.Select(d => d.Key));
-        var resolved = (documents, _resolved.GetOrAdd(key, _ => Overlay.Resolve(documents)));
+        var items = _resolved.GetOrAdd(key, _ => Overlay.Resolve(documents));
+        var resolution = new Resolution(Facts, county, on, [.. documents.Select(d => new ChainLink(d.Jurisdiction, d.Id, d.Edition))], items);
 
         // Bounded: a service evaluating many dates must not grow this without limit.
         if (_byCountyAndDate.Count > 100_000)
@@ -164,8 +175,31 @@ public sealed class Catalog
             _byCountyAndDate.Clear();
         }
 
-        _byCountyAndDate.TryAdd((county, on), resolved);
-        return resolved;
+        _byCountyAndDate.TryAdd((county, on), resolution);
+        return resolution;
+    }
+
+    /// <summary>What is in force for a county on a date, with both prepared forms built once.</summary>
+    private sealed class Resolution
+    {
+        public Resolution(FactVocabulary facts, string county, DateOnly on, ImmutableArray<ChainLink> chain, ImmutableArray<EffectiveItem> items)
+        {
+            Chain = chain;
+            Items = items;
+            Index = items.Select((item, i) => (item.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+            Explained = new PreparedEvaluation(facts, county, on, chain, [.. items], explain: true);
+            Unexplained = new PreparedEvaluation(facts, county, on, chain, [.. items], explain: false);
+        }
+
+        public ImmutableArray<ChainLink> Chain { get; }
+
+        public ImmutableArray<EffectiveItem> Items { get; }
+
+        public FrozenDictionary<string, int> Index { get; }
+
+        public PreparedEvaluation Explained { get; }
+
+        public PreparedEvaluation Unexplained { get; }
     }
 
     private List<StandardDocument> InForce(string county, DateOnly on)

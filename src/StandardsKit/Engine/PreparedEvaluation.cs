@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+using StandardsKit.Model;
+
+namespace StandardsKit.Engine;
+
+/// <summary>
+/// The items in force for one county on one date, resolved once, ready to evaluate many residents: the batch
+/// path (screening a population, a case-worker queue). Obtain it from <see cref="Catalog.Prepare"/>.
+/// </summary>
+/// <remarks>Immutable and thread-safe; evaluating does no I/O and touches no shared mutable state.</remarks>
+public sealed class PreparedEvaluation
+{
+    private readonly FactVocabulary _facts;
+    private readonly EffectiveItem[] _items;
+    private readonly bool _explain;
+
+    internal PreparedEvaluation(FactVocabulary facts, string county, DateOnly on, ImmutableArray<ChainLink> chain, EffectiveItem[] items, bool explain)
+    {
+        _facts = facts;
+        County = county;
+        On = on;
+        Chain = chain;
+        _items = items;
+        _explain = explain;
+    }
+
+    /// <summary>The county evaluated.</summary>
+    public string County { get; }
+
+    /// <summary>The evaluation date.</summary>
+    public DateOnly On { get; }
+
+    /// <summary>The standards in force, national first.</summary>
+    public ImmutableArray<ChainLink> Chain { get; }
+
+    /// <summary>The items this preparation decides, in decision order.</summary>
+    public IReadOnlyList<EffectiveItem> Items => _items;
+
+    /// <summary>Decides every prepared item for one resident.</summary>
+    /// <exception cref="ResidentException">A fact is unknown or has a value of the wrong type.</exception>
+    public Evaluation Evaluate(Resident resident)
+    {
+        ArgumentNullException.ThrowIfNull(resident);
+        var frame = FrameBuilder.Build(resident, _facts, County, On);
+        var decisions = new Decision[_items.Length];
+        for (var i = 0; i < _items.Length; i++)
+        {
+            decisions[i] = DecisionMaker.Decide(_items[i], frame, _facts, _explain);
+        }
+
+        return new Evaluation(County, On, Chain, ImmutableArray.Create(decisions));
+    }
+}

@@ -42,10 +42,13 @@ public sealed class SemanticDiffTests
         (special.Old, special.New).Should().Be((450m, 590m), "each edition is compared on its own effective date");
         special.OldSteps.Select(s => s.Value).Should().Equal(450m, 590m);
 
-        var housing = diff.Changes.Single(c => c.Item == "rural-dilapidated-housing-renovation").Eligibility!;
-        housing.Direction.Should().Be(EligibilityDirection.Widened);
-        housing.Gained.Should().NotBeEmpty();
-        housing.Lost.Should().BeEmpty();
+        diff.Changes.Where(c => c.Eligibility?.Direction == EligibilityDirection.Widened).Select(c => c.Item).Should().BeEquivalentTo(
+            ["rural-dilapidated-housing-renovation", "special-groups-centralised-support"]);
+        foreach (var widened in diff.Changes.Select(c => c.Eligibility).OfType<EligibilityChange>())
+        {
+            widened.Gained.Should().NotBeEmpty();
+            widened.Lost.Should().BeEmpty();
+        }
     }
 
     [Fact]

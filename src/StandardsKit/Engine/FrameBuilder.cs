@@ -21,7 +21,7 @@ internal static class FrameBuilder
             slots[slot] = Value.Of(county);
         }
 
-        foreach (var (name, raw) in resident.Facts)
+        foreach (var (name, raw) in resident.Entries)
         {
             if (!facts.TryGet(name, out var declaration, out var slot))
             {

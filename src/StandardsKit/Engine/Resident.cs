@@ -8,6 +8,8 @@ namespace StandardsKit.Engine;
 /// <remarks>Immutable and thread-safe. Values are checked against <c>facts.yaml</c> when evaluated.</remarks>
 public sealed class Resident
 {
+    private KeyValuePair<string, object>[]? _entries;
+
     private Resident(ImmutableDictionary<string, object> facts) => Facts = facts;
 
     /// <summary>A resident about whom nothing is known.</summary>
@@ -15,6 +17,9 @@ public sealed class Resident
 
     /// <summary>The given facts: <see cref="bool"/>, <see cref="decimal"/>, <see cref="DateOnly"/>, <see cref="string"/> (also ISO dates and codes) or a string array.</summary>
     public ImmutableDictionary<string, object> Facts { get; }
+
+    /// <summary>The facts as an array, built once: enumerating an immutable dictionary on every evaluation costs more than the rules.</summary>
+    internal KeyValuePair<string, object>[] Entries => _entries ??= [.. Facts];
 
     /// <summary>Returns a copy with a fact set to a bool.</summary>
     public Resident With(string fact, bool value) => new(Facts.SetItem(fact, value));

@@ -56,8 +56,8 @@ internal static class DiffJson
                     w.WriteString("when", l.When);
                 }
 
-                WriteNumber(w, "old", l.Old);
-                WriteNumber(w, "new", l.New);
+                w.WriteNumberOrNull("old", l.Old);
+                w.WriteNumberOrNull("new", l.New);
                 w.WriteString("unit", l.Unit);
                 w.WriteString("direction", l.Direction.ToString().ToLowerInvariant());
                 WriteSteps(w, "oldSteps", l.OldSteps);
@@ -118,18 +118,6 @@ internal static class DiffJson
 
         w.WriteEndArray();
         w.WriteEndObject();
-    }
-
-    private static void WriteNumber(Utf8JsonWriter w, string name, decimal? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
     }
 
     private static void WriteSteps(Utf8JsonWriter w, string name, ImmutableArray<Model.DatedValue> steps)

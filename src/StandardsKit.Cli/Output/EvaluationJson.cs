@@ -40,14 +40,7 @@ internal static class EvaluationJson
     {
         w.WriteStartObject();
         w.WriteString("item", d.Item);
-        if (d.Number is { } n)
-        {
-            w.WriteNumber("number", n);
-        }
-        else
-        {
-            w.WriteNull("number");
-        }
+        w.WriteNumberOrNull("number", d.Number);
 
         WriteText(w, "name", d.Name);
         if (d.LocalName is { } local)
@@ -57,14 +50,7 @@ internal static class EvaluationJson
 
         w.WriteString("kind", d.Kind switch { ItemKind.Basic => "basic", ItemKind.NonBasic => "non-basic", _ => "local" });
         w.WriteString("jurisdiction", d.Jurisdiction);
-        if (d.Eligible is { } e)
-        {
-            w.WriteBoolean("eligible", e);
-        }
-        else
-        {
-            w.WriteNull("eligible");
-        }
+        w.WriteBooleanOrNull("eligible", d.Eligible);
 
         w.WriteStartArray("missingFacts");
         foreach (var f in d.MissingFacts)
@@ -114,14 +100,7 @@ internal static class EvaluationJson
         {
             w.WriteStartObject();
             w.WriteString("expression", r.Expression);
-            if (r.Result is { } result)
-            {
-                w.WriteBoolean("result", result);
-            }
-            else
-            {
-                w.WriteNull("result");
-            }
+            w.WriteBooleanOrNull("result", r.Result);
 
             w.WriteString("source", r.Source.ToString());
             w.WriteEndObject();
@@ -134,14 +113,7 @@ internal static class EvaluationJson
             w.WriteStartObject();
             w.WriteString("standard", c.Standard);
             w.WriteString("title", c.Title.Zh);
-            if (c.Url is { } url)
-            {
-                w.WriteString("url", url);
-            }
-            else
-            {
-                w.WriteNull("url");
-            }
+            w.WriteString("url", c.Url);
 
             w.WriteString("item", c.Item);
             w.WriteString("evidence", c.Evidence.ToString().ToLowerInvariant());

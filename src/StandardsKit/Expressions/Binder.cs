@@ -284,16 +284,7 @@ internal sealed partial class Binder
                 }
 
                 var prefix = Divisions.DivisionCode.ContainmentPrefix(ancestor);
-                return (ExprType.Bool, frame =>
-                {
-                    var v = code(frame);
-                    return v.Kind switch
-                    {
-                        ValueKind.Unknown => v,
-                        ValueKind.String => Value.Of(v.Text!.StartsWith(prefix, StringComparison.Ordinal)),
-                        _ => Value.False,
-                    };
-                });
+                return (ExprType.Bool, Test(code, ValueKind.String, v => v.Text!.StartsWith(prefix, StringComparison.Ordinal)));
             }
 
             case "has":
@@ -302,16 +293,7 @@ internal sealed partial class Binder
                 var (t, set) = BindSet(c.Arguments[0], "has");
                 var member = RequireStringLiteral(c.Arguments[1], "a value of the set");
                 CheckEnumValue(t.Values, member, c.Arguments[1]);
-                return (ExprType.Bool, frame =>
-                {
-                    var v = set(frame);
-                    return v.Kind switch
-                    {
-                        ValueKind.Unknown => v,
-                        ValueKind.Set => Value.Of(v.Set!.Contains(member)),
-                        _ => Value.False,
-                    };
-                });
+                return (ExprType.Bool, Test(set, ValueKind.Set, v => v.Set!.Contains(member)));
             }
 
             case "hasAny":
@@ -330,16 +312,7 @@ internal sealed partial class Binder
                     CheckEnumValue(t.Values, m, item);
                     return m;
                 }).ToFrozenSet(StringComparer.Ordinal);
-                return (ExprType.Bool, frame =>
-                {
-                    var v = set(frame);
-                    return v.Kind switch
-                    {
-                        ValueKind.Unknown => v,
-                        ValueKind.Set => Value.Of(v.Set!.Overlaps(members)),
-                        _ => Value.False,
-                    };
-                });
+                return (ExprType.Bool, Test(set, ValueKind.Set, v => v.Set!.Overlaps(members)));
             }
 
             case "present":
@@ -416,6 +389,13 @@ internal sealed partial class Binder
                     Suggestions.DidYouMean(c.Function, FunctionNames) ?? "functions: " + string.Join(", ", FunctionNames));
         }
     }
+
+    /// <summary>A predicate on one operand: undetermined stays undetermined, a value of another kind ("none") is false.</summary>
+    private static Evaluator Test(Evaluator operand, ValueKind kind, Func<Value, bool> predicate) => frame =>
+    {
+        var v = operand(frame);
+        return v.Kind == kind ? Value.Of(predicate(v)) : v.IsUnknown ? v : Value.False;
+    };
 
     /// <summary>Completed years from <paramref name="from"/> to <paramref name="to"/>: how age is counted.</summary>
     internal static int CompletedYears(DateOnly from, DateOnly to)

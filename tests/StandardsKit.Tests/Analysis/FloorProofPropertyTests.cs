@@ -4,6 +4,7 @@ using FluentAssertions;
 using StandardsKit.Analysis;
 using StandardsKit.Diagnostics;
 using StandardsKit.Engine;
+using StandardsKit.Tests.TestSupport;
 using StandardsKit.Expressions;
 using StandardsKit.Model;
 using Xunit;
@@ -89,45 +90,6 @@ public sealed class FloorProofPropertyTests
         return value.Kind == ValueKind.Bool ? value.Bool : null;
     }
 
-    private static EffectiveItem Effective(string rule, (string Name, (string? When, decimal Value)[] Tiers)? quantity)
-    {
-        var span = new SourceSpan("test.yaml", 1, 1);
-        var level = quantity is { } q
-            ? new Level
-            {
-                Quantities = [new Quantity
-                {
-                    Name = q.Name,
-                    Unit = "CNY/month",
-                    Tiers = [.. q.Tiers.Select(t => new QuantityTier
-                    {
-                        When = t.When,
-                        Condition = t.When is null ? null : Binder.CompileCondition(t.When, Facts),
-                        PositionOf = _ => span,
-                        Values = [new DatedValue(DateOnly.MinValue, t.Value)],
-                    })],
-                }],
-            }
-            : null;
-        var item = new ServiceItem
-        {
-            Id = "item",
-            Kind = ItemKind.Basic,
-            Name = new LocalizedText("项目", null),
-            Provenance = new Provenance(Evidence.Reconstructed, [], null),
-            Eligibility = new Eligibility { When = rule, Span = span, Compiled = Binder.CompileCondition(rule, Facts), PositionOf = _ => span },
-            Level = level,
-        };
-        var document = new StandardDocument
-        {
-            Id = "doc",
-            Jurisdiction = "000000",
-            Edition = "1",
-            Title = new LocalizedText("文档", null),
-            EffectiveFrom = new DateOnly(2020, 1, 1),
-            Path = "test.yaml",
-            Items = [item],
-        };
-        return new EffectiveItem(ImmutableArray.Create(new ItemLayer(document, item)));
-    }
+    private static EffectiveItem Effective(string rule, (string Name, (string? When, decimal Value)[] Tiers)? quantity) =>
+        ModelBuilder.Effective(ModelBuilder.Item(rule, quantity));
 }

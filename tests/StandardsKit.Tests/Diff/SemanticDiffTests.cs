@@ -200,26 +200,6 @@ public sealed class SemanticDiffTests
               provenance: {evidence: secondary, sources: [S1]}
         """;
 
-    private static StandardDocument Document(string edition, string rule, FactVocabulary facts)
-    {
-        var span = new Diagnostics.SourceSpan("t.yaml", 1, 1);
-        var item = new ServiceItem
-        {
-            Id = "item",
-            Kind = ItemKind.Basic,
-            Name = new LocalizedText("项目", null),
-            Provenance = new Provenance(Evidence.Reconstructed, [], null),
-            Eligibility = new Eligibility { When = rule, Span = span, Compiled = Binder.CompileCondition(rule, facts), PositionOf = _ => span },
-        };
-        return new StandardDocument
-        {
-            Id = "doc",
-            Jurisdiction = "000000",
-            Edition = edition,
-            Title = new LocalizedText("文档", null),
-            EffectiveFrom = new DateOnly(2020 + int.Parse(edition, System.Globalization.CultureInfo.InvariantCulture), 1, 1),
-            Path = "t.yaml",
-            Items = [item],
-        };
-    }
+    private static StandardDocument Document(string edition, string rule, FactVocabulary facts) =>
+        ModelBuilder.Document(ModelBuilder.Item(rule), edition, new DateOnly(2020 + int.Parse(edition, System.Globalization.CultureInfo.InvariantCulture), 1, 1));
 }

@@ -19,6 +19,7 @@ internal static class CatalogLoader
     {
         var diagnostics = new DiagnosticBag();
         var trees = new List<(SourceFile File, SchemaKind Kind, YamlMapping Root)>();
+        var unusable = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             byte[] bytes;
@@ -49,6 +50,11 @@ internal static class CatalogLoader
             {
                 trees.Add((file, kind, mapping));
             }
+            else if (kind == SchemaKind.Standard && NodeReader.String(mapping["id"]) is { } id && NodeReader.String(mapping["edition"]) is { } edition)
+            {
+                // Its errors are reported; standards that extend it should not add "not loaded" on top.
+                unusable.Add($"{id}@{edition}");
+            }
         }
 
         var reader = new NodeReader(diagnostics);
@@ -75,7 +81,7 @@ internal static class CatalogLoader
             .ToImmutableArray();
         var tests = trees.Where(t => t.Kind == SchemaKind.Tests).SelectMany(t => TestCasesBinder.Bind(t.Root, reader)).ToImmutableArray();
 
-        ReferenceChecker.Check(documents, divisions, diagnostics);
+        ReferenceChecker.Check(documents, divisions, diagnostics, unusable);
 
         // The floor proof needs a consistent set of standards; on broken references it would only add noise.
         if (!diagnostics.HasErrors)

@@ -8,7 +8,7 @@ namespace StandardsKit.Loading;
 /// <summary>Checks what no schema can: ids that refer across items and files, and edition dates.</summary>
 internal static class ReferenceChecker
 {
-    public static void Check(IReadOnlyList<StandardDocument> documents, IDivisionDirectory divisions, DiagnosticBag d)
+    public static void Check(IReadOnlyList<StandardDocument> documents, IDivisionDirectory divisions, DiagnosticBag d, IReadOnlySet<string>? unusable = null)
     {
         var byKey = new Dictionary<string, StandardDocument>(StringComparer.Ordinal);
         foreach (var doc in documents)
@@ -22,14 +22,15 @@ internal static class ReferenceChecker
 
         foreach (var doc in documents)
         {
-            CheckDocument(doc, byKey, divisions, d);
+            CheckDocument(doc, byKey, divisions, d, unusable ?? new HashSet<string>());
         }
 
         CheckCycles(documents, byKey, d);
         CheckEditionDates(documents, d);
     }
 
-    private static void CheckDocument(StandardDocument doc, Dictionary<string, StandardDocument> byKey, IDivisionDirectory divisions, DiagnosticBag d)
+    private static void CheckDocument(StandardDocument doc, Dictionary<string, StandardDocument> byKey, IDivisionDirectory divisions, DiagnosticBag d,
+        IReadOnlySet<string> unusable)
     {
         if (!doc.IsNational && divisions.Find(doc.Jurisdiction) is null)
         {
@@ -38,7 +39,8 @@ internal static class ReferenceChecker
         }
 
         StandardDocument? parent = null;
-        if (doc.Extends is { } extends && !byKey.TryGetValue(extends, out parent))
+        // A parent that failed its own checks has reported what to fix; "not loaded" on top would only add noise.
+        if (doc.Extends is { } extends && !byKey.TryGetValue(extends, out parent) && !unusable.Contains(extends))
         {
             d.Error(DiagnosticCodes.UnknownParent, doc.Span, $"extends {extends}, which is not loaded",
                 Suggestions.DidYouMean(extends, byKey.Keys) ?? "load the parent standard too, or fix the id@edition");

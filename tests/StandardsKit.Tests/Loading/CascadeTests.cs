@@ -1,0 +1,35 @@
+using FluentAssertions;
+using StandardsKit.Tests.TestSupport;
+using Xunit;
+
+namespace StandardsKit.Tests.Loading;
+
+public sealed class CascadeTests
+{
+    [Fact]
+    public void A_broken_national_edition_does_not_make_every_local_standard_report_its_parent_missing()
+    {
+        using var temp = new TempFolder();
+        var standards = temp.CopyFrom(Repo.Standards, "standards");
+        var national = Path.Combine(standards, "national", "2023.yaml");
+        File.WriteAllText(national, File.ReadAllText(national).Replace("      when: pregnant\n", "      when: pregnant\n      wen: x\n", StringComparison.Ordinal));
+
+        var result = Catalog.LoadDirectory(standards);
+        var errors = result.Diagnostics.Where(d => d.Severity == Diagnostics.Severity.Error).ToList();
+        errors.Should().ContainSingle().Which.Message.Should().Be("unknown property 'wen'");
+        errors[0].Span!.File.Should().EndWith("national/2023.yaml");
+    }
+
+    [Fact]
+    public void Provenance_without_sources_asks_for_sources_unless_it_is_reconstructed()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("n.yaml", Yaml.National(Yaml.Item("a", "pregnant")).Replace(
+            "    provenance: {evidence: secondary, sources: [S1]}\n    eligibility", "    provenance: {evidence: secondary}\n    eligibility", StringComparison.Ordinal));
+        var result = Catalog.LoadDirectory(temp.Path);
+        result.Diagnostics.Should().ContainSingle(d => d.Code == "SK0002").Which.Message.Should().Be("missing required property 'sources'");
+
+        File.WriteAllText(file, File.ReadAllText(file).Replace("{evidence: secondary}", "{evidence: reconstructed}", StringComparison.Ordinal));
+        Catalog.LoadDirectory(temp.Path).Diagnostics.Should().NotContain(d => d.Code == "SK0002");
+    }
+}

@@ -8,7 +8,7 @@ internal static class ListCommand
 {
     public static Command Create(ConsoleIo io, Option<string?> standards)
     {
-        var county = new Option<string>("--county") { Description = "6-digit county-level code", DefaultValueFactory = _ => "110101" };
+        var county = new Option<string>("--county") { Description = "6-digit county-level code (default 000000: the national standard alone)", DefaultValueFactory = _ => "000000" };
         var on = new Option<string?>("--on") { Description = "Date YYYY-MM-DD (default: today)" };
         var command = new Command("list", "List the items in force for a county on a date, with the jurisdiction that defines each.") { county, on };
         command.SetAction(parse =>
@@ -17,7 +17,7 @@ internal static class ListCommand
             var date = Arguments.Date(parse.GetValue(on), "--on");
             var catalog = CatalogSource.LoadOrFail(parse.GetValue(standards), io);
             var items = InForce(catalog, code, date);
-            io.Out.WriteLine($"{code} {catalog.Divisions.Find(code)?.Name} on {date:yyyy-MM-dd}: " +
+            io.Out.WriteLine($"{code} {(code == "000000" ? "全国 (national standard alone)" : catalog.Divisions.Find(code)?.Name)} on {date:yyyy-MM-dd}: " +
                              string.Join(" → ", catalog.ChainFor(code, date).Select(c => $"{c.Standard}@{c.Edition}")));
             foreach (var item in items)
             {

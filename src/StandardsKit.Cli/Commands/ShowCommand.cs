@@ -9,7 +9,7 @@ internal static class ShowCommand
     public static Command Create(ConsoleIo io, Option<string?> standards)
     {
         var item = new Argument<string>("item") { Description = "Item id, e.g. maternal-health" };
-        var county = new Option<string>("--county") { Description = "6-digit county-level code", DefaultValueFactory = _ => "110101" };
+        var county = new Option<string>("--county") { Description = "6-digit county-level code (default 000000: the national standard alone)", DefaultValueFactory = _ => "000000" };
         var on = new Option<string?>("--on") { Description = "Date YYYY-MM-DD (default: today)" };
         var command = new Command("show", "Show one item as it applies in a county on a date: every layer's texts, rule, level and evidence.") { item, county, on };
         command.SetAction(parse =>
@@ -21,7 +21,7 @@ internal static class ShowCommand
             var id = parse.GetValue(item)!;
             var found = items.FirstOrDefault(i => i.Id == id)
                 ?? throw new CliException($"item '{id}' is not in force in {code} on {date:yyyy-MM-dd}" +
-                    (items.Select(i => i.Id).FirstOrDefault(x => x.Contains(id, StringComparison.Ordinal)) is { } hint ? $" — did you mean '{hint}'?" : ""));
+                    (Suggest(id, [.. items.Select(i => i.Id)]) is { } hint ? $" — did you mean '{hint}'?" : ""));
             var w = io.Out;
             w.WriteLine($"{found.Id}: {found.Name.Zh}" + (found.Name.En is { } en ? $" ({en})" : ""));
             foreach (var layer in found.Layers)
@@ -59,4 +59,10 @@ internal static class ShowCommand
 
     private static string Show(Provenance p) =>
         p.Evidence.ToString().ToLowerInvariant() + (p.Sources.IsEmpty ? "" : " " + string.Join(",", p.Sources));
+
+    /// <summary>Ids are long and kebab-cased, so a prefix or fragment says more than edit distance alone.</summary>
+    private static string? Suggest(string id, List<string> ids) =>
+        ids.FirstOrDefault(x => x.StartsWith(id, StringComparison.Ordinal))
+        ?? Diagnostics.Suggestions.Closest(id, ids)
+        ?? ids.FirstOrDefault(x => x.Contains(id, StringComparison.Ordinal));
 }

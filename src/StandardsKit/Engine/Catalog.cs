@@ -204,7 +204,8 @@ public sealed class Catalog
 
     private List<StandardDocument> InForce(string county, DateOnly on)
     {
-        if (Divisions.Find(county) is null)
+        // 000000 asks for the national standard alone, without any local overlay.
+        if (county != DivisionCode.National && Divisions.Find(county) is null)
         {
             var nearest = JurisdictionChain.Nearest(county, Divisions);
             throw new UnknownDivisionException($"unknown county code '{county}'" +

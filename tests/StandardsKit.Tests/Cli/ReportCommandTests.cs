@@ -41,3 +41,31 @@ public sealed class ReportCommandTests
         result.Err.Trim().Split('\n').Should().ContainSingle().Which.Should().Contain("unknown county code '999998'");
     }
 }
+
+public sealed class ListAndShowCommandTests
+{
+    [Fact]
+    public void List_without_a_county_shows_the_national_standard_alone()
+    {
+        var result = CliHarness.Run("list", "--on", "2022-06-01");
+        result.ExitCode.Should().Be(0, result.Err);
+        result.OutLines[0].Should().StartWith("000000").And.EndWith("cn-national@2021");
+        result.OutLines[^1].Should().Be("80 items");
+    }
+
+    [Fact]
+    public void List_for_a_Shanghai_district_marks_the_items_Shanghai_defines()
+    {
+        var result = CliHarness.Run("list", "--county", "310104", "--on", "2024-06-01");
+        result.Out.Should().Contain("maternal-health").And.Contain("孕产妇健康服务 / 孕产期保健  [310000]");
+    }
+
+    [Fact]
+    public void Show_prints_every_layer_with_its_evidence_and_dated_values()
+    {
+        var result = CliHarness.Run("show", "family-planning-special-assistance", "--county", "510104", "--on", "2024-06-01");
+        result.ExitCode.Should().Be(0, result.Err);
+        result.Out.Should().Contain("== cn-national@2023 (000000)").And.Contain("== cn-51@2022 (510000)").And.Contain("1000");
+        CliHarness.Run("show", "family-planning", "--county", "510104").Err.Should().Contain("did you mean 'family-planning-special-assistance'?");
+    }
+}

@@ -36,8 +36,10 @@ internal static class FloorChecker
             var result = FloorComparison.Of(parent, child, facts, local.Jurisdiction, on);
             if (!result.Exhaustive && reported.Add("sampled"))
             {
-                diagnostics.Warning(DiagnosticCodes.FloorSampled, item.Span,
-                    $"the floor check of '{item.Id}' sampled {ResidentSpace.MaxResidents:N0} of {result.SpaceSize:N0} residents",
+                var how = result.SpaceSize > ResidentSpace.MaxResidents
+                    ? $"sampled {ResidentSpace.MaxResidents:N0} of {result.SpaceSize:N0} residents"
+                    : "sampled the combinations of a set fact tested for more than six values";
+                diagnostics.Warning(DiagnosticCodes.FloorSampled, item.Span, $"the floor check of '{item.Id}' is not exhaustive: it {how}",
                     "simplify the rule so the proof is exhaustive");
             }
 
@@ -115,6 +117,30 @@ internal static class FloorChecker
             Add(value.From);
         }
 
+        // Rules may compare evaluationDate() with a date literal: each such date (and the day before) is a change.
+        var rules = index.All.SelectMany(d => d.Items)
+            .Where(i => i == item || i.Id == item.Implements || i.Implements == item.Implements)
+            .SelectMany(i => new[] { i.Eligibility?.Compiled }.Concat(i.Level?.Quantities.SelectMany(q => q.Tiers).Select(t => t.Condition) ?? []))
+            .OfType<Expressions.CompiledExpression>();
+        foreach (var literal in rules.SelectMany(r => DateLiterals(r.Syntax)))
+        {
+            Add(literal);
+            if (literal > DateOnly.MinValue)
+            {
+                Add(literal.AddDays(-1));
+            }
+        }
+
         return dates;
     }
+
+    private static IEnumerable<DateOnly> DateLiterals(Expressions.Expr e) => e switch
+    {
+        Expressions.LiteralExpr { Value.Kind: Expressions.ValueKind.Date } l => [l.Value.Date],
+        Expressions.UnaryExpr u => DateLiterals(u.Operand),
+        Expressions.BinaryExpr b => DateLiterals(b.Left).Concat(DateLiterals(b.Right)),
+        Expressions.InExpr i => DateLiterals(i.Needle).Concat(i.Items.SelectMany(DateLiterals)),
+        Expressions.CallExpr c => c.Arguments.SelectMany(DateLiterals),
+        _ => [],
+    };
 }

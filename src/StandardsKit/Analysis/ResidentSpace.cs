@@ -23,17 +23,25 @@ internal sealed class ResidentSpace
 
     private readonly List<(string Fact, List<object?> Values)> _dimensions;
 
-    private ResidentSpace(List<(string, List<object?>)> dimensions, long size)
+    private ResidentSpace(List<(string, List<object?>)> dimensions, long size, bool approximate)
     {
         _dimensions = dimensions;
         Size = size;
+        _approximate = approximate;
     }
+
+    private readonly bool _approximate;
 
     /// <summary>How many residents the full space has.</summary>
     public long Size { get; }
 
-    /// <summary>True when <see cref="Residents"/> covers the whole space rather than a sample.</summary>
-    public bool IsExhaustive => Size <= MaxResidents;
+    /// <summary>
+    /// True when <see cref="Residents"/> covers every behaviour: the space is small enough to enumerate and no
+    /// dimension had to be cut down (sets testing more than six members are sampled, not enumerated).
+    /// </summary>
+    public bool IsExhaustive => Size <= MaxResidents && !_approximate;
+
+    private bool Enumerable => Size <= MaxResidents;
 
     public static ResidentSpace For(IEnumerable<CompiledExpression> expressions, FactVocabulary facts, IEnumerable<DateOnly> dates)
     {
@@ -44,19 +52,21 @@ internal sealed class ResidentSpace
         }
 
         var dimensions = collector.Dimensions();
+
+        // Saturating: an overflowing product must read as "too large", never wrap round to "small".
         long size = 1;
         foreach (var (_, values) in dimensions)
         {
-            size = Math.Min(long.MaxValue / 1024, size * values.Count);
+            size = values.Count == 0 || size <= long.MaxValue / values.Count ? size * Math.Max(1, values.Count) : long.MaxValue;
         }
 
-        return new ResidentSpace(dimensions, size);
+        return new ResidentSpace(dimensions, size, collector.Approximate);
     }
 
     /// <summary>Every resident of the space (or a deterministic sample when it is too large).</summary>
     public IEnumerable<Resident> Residents()
     {
-        if (IsExhaustive)
+        if (Enumerable)
         {
             var index = new int[_dimensions.Count];
             while (true)
@@ -93,6 +103,7 @@ internal sealed class ResidentSpace
             {
                 bool b => resident.With(fact, b),
                 decimal d => resident.With(fact, d),
+                DateOnly date => resident.With(fact, date),
                 string s => resident.With(fact, s),
                 ImmutableArray<string> set => resident.With(fact, set),
                 _ => resident,
@@ -119,10 +130,15 @@ internal sealed class ResidentSpace
     private sealed class BoundaryCollector(FactVocabulary facts, List<DateOnly> dates)
     {
         private readonly Dictionary<string, SortedSet<decimal>> _numbers = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, SortedSet<string>> _codes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, SortedSet<string>> _within = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, SortedSet<string>> _literals = new(StringComparer.Ordinal);
         private readonly Dictionary<string, SortedSet<string>> _members = new(StringComparer.Ordinal);
         private readonly Dictionary<string, SortedSet<DateOnly>> _dates = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _presenceTested = new(StringComparer.Ordinal);
         private readonly List<string> _order = [];
+
+        /// <summary>True when a dimension was cut down, so enumerating the space proves nothing by itself.</summary>
+        public bool Approximate { get; private set; }
 
         public void Visit(Expr expr)
         {
@@ -150,7 +166,7 @@ internal sealed class ResidentSpace
                         Visit(item);
                     }
 
-                    Relate(i.Needle, i.Items.SelectMany(Literals).ToList());
+                    Relate(i.Needle, [.. i.Items.SelectMany(Literals)]);
                     break;
                 case CallExpr c:
                     foreach (var a in c.Arguments)
@@ -160,14 +176,18 @@ internal sealed class ResidentSpace
 
                     if (c.Function == "within" && c.Arguments[0] is FactExpr div && c.Arguments[1] is LiteralExpr { Value.Text: { } code })
                     {
-                        Codes(div.Name).Add(code);
+                        Get(_within, div.Name, StringComparer.Ordinal).Add(code);
                     }
                     else if (c.Function is "has" or "hasAny" && c.Arguments[0] is FactExpr set)
                     {
                         foreach (var literal in c.Arguments.Skip(1).SelectMany(Literals))
                         {
-                            Members(set.Name).Add(literal.Text!);
+                            Get(_members, set.Name, StringComparer.Ordinal).Add(literal.Text!);
                         }
+                    }
+                    else if (c.Function == "present" && c.Arguments[0] is FactExpr tested)
+                    {
+                        _presenceTested.Add(tested.Name);
                     }
 
                     break;
@@ -184,6 +204,7 @@ internal sealed class ResidentSpace
         private static List<Value> Literals(Expr e) => e switch
         {
             LiteralExpr l => [l.Value],
+            UnaryExpr { Op: UnaryOp.Negate } u => [.. Literals(u.Operand).Select(v => v.Kind == ValueKind.Number ? Value.Of(-v.Number) : v)],
             UnaryExpr u => Literals(u.Operand),
             BinaryExpr b => [.. Literals(b.Left), .. Literals(b.Right)],
             ListExpr l => [.. l.Items.SelectMany(Literals)],
@@ -193,35 +214,86 @@ internal sealed class ResidentSpace
 
         private void Relate(Expr e, List<Value> literals)
         {
+            var numbers = literals.Where(l => l.Kind == ValueKind.Number).Select(l => l.Number).Distinct().ToList();
             foreach (var fact in FactsIn(e))
             {
+                var kind = facts.Find(fact)?.Kind;
                 foreach (var literal in literals)
                 {
                     switch (literal.Kind)
                     {
                         case ValueKind.Number:
-                            Numbers(fact).Add(literal.Number);
+                            Get(_numbers, fact).Add(literal.Number);
                             break;
-                        case ValueKind.String when facts.Find(fact)?.Kind == FactKind.Division:
-                            Codes(fact).Add(literal.Text!);
+                        case ValueKind.String when kind is FactKind.Division or FactKind.String:
+                            Get(_literals, fact, StringComparer.Ordinal).Add(literal.Text!);
                             break;
                         case ValueKind.Date:
-                            Dates(fact).Add(literal.Date);
+                            Get(_dates, fact).Add(literal.Date);
                             break;
                     }
                 }
 
-                if (facts.Find(fact)?.Kind == FactKind.Date)
+                // Arithmetic over a fact moves its boundary: residenceMonths / 12 >= 2 turns at 24. Products,
+                // quotients, sums and differences of the comparison's literals cover linear forms.
+                if (kind is FactKind.Int or FactKind.Decimal && numbers.Count > 1)
                 {
-                    // birthDate compared through age-like arithmetic: each number may be a count of years.
-                    foreach (var n in literals.Where(l => l.Kind == ValueKind.Number && l.Number is > 0 and < 150))
+                    foreach (var a in numbers)
                     {
-                        foreach (var d in dates)
+                        foreach (var b in numbers)
                         {
-                            Dates(fact).Add(d.AddYears(-(int)n.Number));
+                            Get(_numbers, fact).Add(Clamp(a * b));
+                            Get(_numbers, fact).Add(a + b);
+                            Get(_numbers, fact).Add(a - b);
+                            if (b != 0)
+                            {
+                                Get(_numbers, fact).Add(decimal.Round(a / b, 6));
+                            }
                         }
                     }
                 }
+
+                if (kind == FactKind.Date)
+                {
+                    // A date compared through addYears/addMonths/addDays or against an age: each number may
+                    // count years, months or days back from a literal date or an evaluation date.
+                    var anchors = dates.Concat(literals.Where(l => l.Kind == ValueKind.Date).Select(l => l.Date)).Distinct().ToList();
+                    foreach (var n in numbers.Where(n => n == decimal.Truncate(n) && Math.Abs(n) <= 100_000))
+                    {
+                        foreach (var anchor in anchors)
+                        {
+                            foreach (var shifted in Shifts(anchor, (int)n))
+                            {
+                                Get(_dates, fact).Add(shifted);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        private static decimal Clamp(decimal d) => Math.Clamp(d, -1_000_000_000m, 1_000_000_000m);
+
+        private static IEnumerable<DateOnly> Shifts(DateOnly anchor, int n)
+        {
+            foreach (var (years, months, days) in new[] { (-n, 0, 0), (0, -n, 0), (0, 0, -n) })
+            {
+                if (SafeShift(anchor, years, months, days) is { } d)
+                {
+                    yield return d;
+                }
+            }
+        }
+
+        private static DateOnly? SafeShift(DateOnly d, int years, int months, int days)
+        {
+            try
+            {
+                return d.AddYears(years).AddMonths(months).AddDays(days);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return null;
             }
         }
 
@@ -241,12 +313,6 @@ internal sealed class ResidentSpace
                 _order.Add(fact);
             }
         }
-
-        private SortedSet<decimal> Numbers(string f) => Get(_numbers, f);
-
-        private SortedSet<string> Codes(string f) => Get(_codes, f, StringComparer.Ordinal);
-
-        private SortedSet<string> Members(string f) => Get(_members, f, StringComparer.Ordinal);
 
         private SortedSet<DateOnly> Dates(string f) => Get(_dates, f);
 
@@ -279,13 +345,18 @@ internal sealed class ResidentSpace
                     {
                         foreach (var on in dates)
                         {
-                            Dates(fact).Add(on.AddYears(-(int)a));
+                            if (SafeShift(on, -(int)a, 0, 0) is { } born)
+                            {
+                                Dates(fact).Add(born);
+                            }
                         }
                     }
                 }
 
                 var values = ValuesOf(d);
-                if (d.AbsentMeansNone && d.Kind is not (FactKind.Bool or FactKind.Set))
+
+                // Absence is a value worth trying where it means "none", and wherever a rule asks present(x).
+                if ((d.AbsentMeansNone && d.Kind is not (FactKind.Bool or FactKind.Set)) || _presenceTested.Contains(fact))
                 {
                     values.Add(null);
                 }
@@ -317,8 +388,10 @@ internal sealed class ResidentSpace
                     }
                     else
                     {
+                        Approximate = true;
                         subsets.Add(ImmutableArray<string>.Empty);
                         subsets.AddRange(mentioned.Select(m => (object?)ImmutableArray.Create(m)));
+                        subsets.AddRange(mentioned.Zip(mentioned.Skip(1)).Select(p => (object?)ImmutableArray.Create(p.First, p.Second)));
                         subsets.Add(mentioned.ToImmutableArray());
                     }
 
@@ -331,30 +404,28 @@ internal sealed class ResidentSpace
                 }
 
                 case FactKind.Division:
-                {
-                    var codes = new List<object?>();
-                    foreach (var code in _codes.GetValueOrDefault(d.Name) ?? [])
-                    {
-                        codes.Add(Inside(code));
-                    }
+                    return [.. DivisionCandidates(d.Name)];
 
-                    codes.Add("999999"); // outside every jurisdiction: no real code starts with 99
-                    return codes;
-                }
+                case FactKind.String:
+                    return [.. (_literals.GetValueOrDefault(d.Name) ?? []).Append("\u0000other").Select(x => (object?)x)];
 
                 case FactKind.Date:
                 {
                     var values = new List<object?>();
                     foreach (var date in _dates.GetValueOrDefault(d.Name) ?? [])
                     {
-                        values.Add(Iso(date.AddDays(-1)));
-                        values.Add(Iso(date));
-                        values.Add(Iso(date.AddDays(1)));
+                        foreach (var day in new[] { -1, 0, 1 })
+                        {
+                            if (SafeShift(date, 0, 0, day) is { } shifted)
+                            {
+                                values.Add(shifted);
+                            }
+                        }
                     }
 
                     if (values.Count == 0)
                     {
-                        values.Add(Iso(dates.Count > 0 ? dates[0].AddYears(-30) : new DateOnly(1990, 1, 1)));
+                        values.Add(SafeShift(dates.Count > 0 ? dates[0] : new DateOnly(2020, 1, 1), -30, 0, 0) ?? new DateOnly(1990, 1, 1));
                     }
 
                     return values;
@@ -362,18 +433,20 @@ internal sealed class ResidentSpace
 
                 case FactKind.Int or FactKind.Decimal:
                 {
-                    var step = d.Kind == FactKind.Int ? 1m : 0.01m;
+                    // Decimal facts also get points a hair either side, so no interval between two boundaries is empty.
+                    var steps = d.Kind == FactKind.Int ? new[] { 1m } : [0.01m, 0.000001m];
                     var values = new SortedSet<decimal> { 0 };
                     foreach (var n in _numbers.GetValueOrDefault(d.Name) ?? [])
                     {
-                        values.Add(n - step);
                         values.Add(n);
-                        values.Add(n + step);
-                        if (d.Kind == FactKind.Int)
+                        foreach (var step in steps)
                         {
-                            values.Add(decimal.Floor(n));
-                            values.Add(decimal.Ceiling(n));
+                            values.Add(n - step);
+                            values.Add(n + step);
                         }
+
+                        values.Add(decimal.Floor(n));
+                        values.Add(decimal.Ceiling(n));
                     }
 
                     return [.. values.Where(v => (d.Min is null || v >= d.Min) && (d.Max is null || v <= d.Max)
@@ -386,19 +459,52 @@ internal sealed class ResidentSpace
             }
         }
 
-        /// <summary>A county-level code inside <paramref name="ancestor"/>.</summary>
-        private static string Inside(string ancestor)
+        /// <summary>
+        /// Codes that separate every pair of named codes: each literal exactly (for == and in); for each
+        /// within(x, W), a code inside W and, where W contains other named codes, one inside W but outside
+        /// all of them (inside Sichuan, outside Chengdu); and a code outside everything.
+        /// </summary>
+        private IEnumerable<string> DivisionCandidates(string fact)
         {
-            var prefix = DivisionCode.ContainmentPrefix(ancestor);
-            return prefix.Length switch
+            var within = _within.GetValueOrDefault(fact) ?? [];
+            var literals = _literals.GetValueOrDefault(fact) ?? [];
+            var named = within.Concat(literals).Distinct().ToList();
+            var result = new List<string>(literals);
+            foreach (var w in within)
             {
-                6 => ancestor,
-                4 => prefix + "01",
-                2 => prefix + "0101",
-                _ => "110101",
-            };
+                var inside = InsideCodes(w).ToList();
+                result.Add(inside[0]);
+                var descendants = named.Where(n => n != w && DivisionCode.IsWithin(n, w)).ToList();
+                if (descendants.Count > 0 && inside.FirstOrDefault(c => descendants.All(n => !DivisionCode.IsWithin(c, n) && c != n)) is { } apart)
+                {
+                    result.Add(apart);
+                }
+            }
+
+            result.Add("999999"); // outside every jurisdiction: no real code starts with 99
+            return result.Distinct();
         }
 
-        private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        private static IEnumerable<string> InsideCodes(string ancestor)
+        {
+            var prefix = DivisionCode.ContainmentPrefix(ancestor);
+            if (prefix.Length == 6)
+            {
+                yield return ancestor;
+                yield break;
+            }
+
+            if (prefix.Length == 0)
+            {
+                yield return "110101"; // within the nation: any real county
+                yield break;
+            }
+
+            var tails = prefix.Length == 4 ? new[] { "01", "02", "98", "99" } : ["0101", "0201", "9801", "9901", "0199"];
+            foreach (var tail in tails)
+            {
+                yield return (prefix + tail)[..6];
+            }
+        }
     }
 }

@@ -11,6 +11,8 @@ namespace StandardsKit.Loading;
 /// <summary>Validates a YAML tree against the embedded JSON Schemas, reporting each error at its YAML position.</summary>
 internal static class SchemaValidator
 {
+    private const int MaxPerFile = 100;
+
     private static readonly ConcurrentDictionary<SchemaKind, JsonSchema> Schemas = new();
 
     public static string FileName(SchemaKind kind) => kind switch
@@ -38,13 +40,25 @@ internal static class SchemaValidator
         var json = JsonProjection.Project(root, positions);
         var errors = Get(kind).Validate(json);
         var reported = new HashSet<string>(StringComparer.Ordinal);
+        var more = 0;
         foreach (var error in Flatten(errors))
         {
             var diagnostic = ToDiagnostic(error, positions, root);
-            if (reported.Add(diagnostic.ToString()))
+            if (reported.Count >= MaxPerFile)
+            {
+                more++;
+            }
+            else if (reported.Add(diagnostic.ToString()))
             {
                 diagnostics.Add(diagnostic);
             }
+        }
+
+        // A file that is wrong everywhere is usually the wrong kind of file: a hundred lines say so well enough.
+        if (more > 0)
+        {
+            diagnostics.Error(DiagnosticCodes.Schema, root.Span, $"{more:N0} more schema errors in this file are not listed",
+                "fix the ones above first; a file wrong everywhere may be the wrong kind of file");
         }
 
         return errors.Count == 0;

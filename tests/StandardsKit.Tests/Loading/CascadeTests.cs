@@ -33,3 +33,25 @@ public sealed class CascadeTests
         Catalog.LoadDirectory(temp.Path).Diagnostics.Should().NotContain(d => d.Code == "SK0002");
     }
 }
+
+public sealed class HostileYamlRegressionTests
+{
+    [Fact]
+    public void An_escape_YamlDotNet_cannot_decode_is_a_diagnostic_not_a_crash()
+    {
+        using var temp = new TempFolder();
+        temp.Write("bad.yaml", "id: \"\\UFFFFFFFF\"\n");
+        var result = Catalog.LoadDirectory(temp.Path);
+        result.Diagnostics.Should().Contain(d => d.Code == "SK0001" && d.Span!.File.EndsWith("bad.yaml", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_file_wrong_everywhere_lists_a_hundred_errors_and_counts_the_rest()
+    {
+        using var temp = new TempFolder();
+        temp.Write("wide.yaml", "id: x\nitems:\n" + string.Concat(Enumerable.Range(0, 500).Select(i => $"  - {{bogus{i}: 1}}\n")));
+        var diagnostics = Catalog.LoadDirectory(temp.Path).Diagnostics.Where(d => d.Span?.File.EndsWith("wide.yaml", StringComparison.Ordinal) == true).ToList();
+        diagnostics.Count.Should().BeLessThanOrEqualTo(101);
+        diagnostics[^1].Message.Should().EndWith("more schema errors in this file are not listed");
+    }
+}

@@ -72,6 +72,13 @@ internal static class YamlReader
             diagnostics.Error(DiagnosticCodes.YamlSyntax, Span(path, e.Start), Clean(e.Message), "check indentation and quoting on this line");
             return null;
         }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            // YamlDotNet throws these for some malformed escapes (e.g. "\UFFFFFFFF"); they are still bad input.
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, new SourceSpan(path, 1, 1), $"the YAML cannot be read: {e.Message}",
+                "check escapes in double-quoted strings");
+            return null;
+        }
         catch (LimitException)
         {
             return null;

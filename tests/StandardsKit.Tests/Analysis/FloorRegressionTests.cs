@@ -1,0 +1,108 @@
+using FluentAssertions;
+using StandardsKit.Tests.TestSupport;
+using Xunit;
+
+namespace StandardsKit.Tests.Analysis;
+
+/// <summary>Violations a review found the floor proof missing, each now caught; and inputs that crashed or hung it.</summary>
+public sealed class FloorRegressionTests
+{
+    private static string Local(string id, string jurisdiction, string extends, string itemId, string rule, string level = "") => $$$"""
+        id: {{{id}}}
+        jurisdiction: "{{{jurisdiction}}}"
+        edition: "2023"
+        title: {zh: 测试, en: test}
+        extends: {{{extends}}}
+        effectiveFrom: 2024-01-01
+        provenance: {evidence: secondary, sources: [X]}
+        sources:
+          - {id: X, title: x, url: "http://x", kind: secondary}
+        items:
+          - id: {{{itemId}}}
+            implements: maternal-health
+            name: {zh: 项目, en: item}
+            provenance: {evidence: secondary, sources: [X]}
+            eligibility: {when: '{{{rule}}}', provenance: {evidence: secondary, sources: [X]}}
+        {{{level}}}
+        """;
+
+    private static List<Diagnostics.Diagnostic> Validate(string provinceRule, string cityRule, string cityLevel = "", string province = "510000", string city = "510100")
+    {
+        using var temp = new TempFolder();
+        temp.CopyFrom(Path.Combine(Repo.Standards, "national"), "national");
+        temp.Write("p.yaml", Local("cn-p", province, "cn-national@2023", "p-mh", provinceRule));
+        temp.Write("c.yaml", Local("cn-c", city, "cn-p@2023", "c-mh", cityRule, cityLevel));
+        var result = Catalog.LoadDirectory(temp.Path);
+        return [.. result.Diagnostics.Where(d => d.Severity != Diagnostics.Severity.Info)];
+    }
+
+    [Fact]
+    public void Narrowing_from_a_province_to_one_of_its_cities_is_found_with_a_resident_in_the_province_outside_the_city()
+    {
+        var found = Validate("pregnant or within(hukou, \"510000\")", "pregnant or within(hukou, \"510100\")");
+        var error = found.Should().ContainSingle(d => d.Code == "SK0302").Subject;
+        error.Message.Should().MatchRegex("\"hukou\": \"51(?!01)");
+    }
+
+    [Fact]
+    public void Equality_with_a_city_without_counties_is_sampled_exactly()
+    {
+        Validate("pregnant or hukou == \"441900\"", "pregnant", province: "440000", city: "441900")
+            .Should().Contain(d => d.Code == "SK0302" && d.Message.Contains("\"hukou\": \"441900\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Month_arithmetic_on_dates_is_covered()
+    {
+        Validate("pregnant or addMonths(birthDate, 6) > evaluationDate()", "pregnant or addMonths(birthDate, 3) > evaluationDate()")
+            .Should().Contain(d => d.Code == "SK0302");
+    }
+
+    [Fact]
+    public void Arithmetic_on_a_fact_moves_the_boundary_and_is_covered()
+    {
+        Validate("pregnant or residenceMonths / 12 >= 2", "pregnant or residenceMonths / 6 >= 5").Should().Contain(d => d.Code == "SK0302");
+    }
+
+    [Fact]
+    public void Rules_that_change_with_the_evaluation_date_are_checked_on_the_dates_they_change()
+    {
+        // Four spaces: the level sits under the item, beside its eligibility.
+        const string level = """
+                level:
+                  quantities:
+                    - name: antenatalChecks
+                      unit: times
+                      tiers:
+                        - {when: 'evaluationDate() < date("2024-07-01")', value: 9}
+                        - {when: 'true', value: 1}
+                  provenance: {evidence: secondary, sources: [X]}
+            """;
+        var found = Validate("pregnant", "pregnant and evaluationDate() < date(\"2025-01-01\")", level);
+        found.Should().Contain(d => d.Code == "SK0301" && d.Message.Contains("1 times < 5 times", StringComparison.Ordinal));
+        found.Should().Contain(d => d.Code == "SK0302" && d.Message.Contains("2025-01-01", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Extreme_date_literals_do_not_crash_loading()
+    {
+        var found = Validate("pregnant", "pregnant or birthDate < date(\"9999-12-31\") or birthDate > date(\"0001-01-01\")");
+        found.Should().NotContain(d => d.Severity == Diagnostics.Severity.Error);
+    }
+
+    [Fact]
+    public void A_set_tested_for_more_than_six_values_is_reported_as_not_exhaustive()
+    {
+        const string all = "[\"activeServiceMember\", \"disabledServiceMember\", \"demobilizedSoldier\", \"veteran\", \"retiredServiceMember\", \"martyrFamily\", \"dutyDeathFamily\"]";
+        Validate($"pregnant or hasAny(militaryStatus, {all})", $"pregnant or hasAny(militaryStatus, {all})")
+            .Should().Contain(d => d.Code == "SK0304" && d.Message.Contains("more than six", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_space_too_large_to_enumerate_is_sampled_and_says_so()
+    {
+        static string List(int from) => string.Join(", ", Enumerable.Range(from, 60));
+        var found = Validate("pregnant", $"pregnant or residenceMonths in [{List(0)}] or pregnancyWeeks in [{List(1)}] or age in [{List(2)}]");
+        found.Should().Contain(d => d.Code == "SK0304" && d.Message.Contains("sampled 200,000 of", StringComparison.Ordinal));
+    }
+}

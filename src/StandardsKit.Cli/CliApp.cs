@@ -58,6 +58,11 @@ internal static class CliApp
             stderr.WriteLine($"standardskit: {e.Message}");
             return e.ExitCode;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"standardskit: {e.Message}");
+            return UsageOrIo;
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A bug, not a user error: still one line, with what to report.

@@ -71,15 +71,22 @@ internal static class ImportCommand
 
                 // Write only a file that still loads, and atomically: never a half-written standard.
                 var temp = editionPath + ".import-tmp";
-                File.WriteAllText(temp, filled, new UTF8Encoding(false));
-                var check = Catalog.LoadPaths([temp]);
-                if (check.Documents.IsEmpty || check.Diagnostics.Any(d => d.Code is "SK0001" or "SK0002"))
+                try
                 {
-                    File.Delete(temp);
-                    throw new CliException($"filling would break {editionPath}: {check.Diagnostics.FirstOrDefault()}; nothing was written");
+                    File.WriteAllText(temp, filled, new UTF8Encoding(false));
+                    var check = Catalog.LoadPaths([temp]);
+                    if (check.Documents.IsEmpty || check.Diagnostics.Any(d => d.Code is "SK0001" or "SK0002"))
+                    {
+                        throw new CliException($"filling would break {editionPath}: {check.Diagnostics.FirstOrDefault()}; nothing was written");
+                    }
+
+                    File.Move(temp, editionPath, overwrite: true);
+                }
+                finally
+                {
+                    File.Delete(temp); // gone already after a successful move; never left behind on failure
                 }
 
-                File.Move(temp, editionPath, overwrite: true);
                 io.Out.WriteLine($"filled {findings.Count(f => f.Kind == ImportFindingKind.Missing)} fields in {editionPath}");
                 return findings.Any(f => f.Kind == ImportFindingKind.Differs) ? CliApp.Findings : CliApp.Ok;
             }

@@ -59,9 +59,13 @@ public static class SemanticDiff
     {
         var oldItems = o?.Items ?? [];
         var newItems = n?.Items ?? [];
+
+        // Editions of one standard keep item ids; two different standards (Sichuan against Chongqing) line up
+        // by the national item each implements.
+        Func<ServiceItem, string> key = o is not null && n is not null && o.Id != n.Id ? i => i.Implements ?? i.Id : i => i.Id;
         foreach (var item in newItems)
         {
-            var before = oldItems.FirstOrDefault(i => i.Id == item.Id);
+            var before = oldItems.FirstOrDefault(i => key(i) == key(item));
             if (before is null)
             {
                 yield return new ItemChange { Item = item.Id, Name = item.Name, Kinds = [ChangeKind.Added] };
@@ -72,7 +76,7 @@ public static class SemanticDiff
             }
         }
 
-        foreach (var item in oldItems.Where(i => newItems.All(x => x.Id != i.Id)))
+        foreach (var item in oldItems.Where(i => newItems.All(x => key(x) != key(i))))
         {
             yield return new ItemChange { Item = item.Id, Name = item.Name, Kinds = [ChangeKind.Removed] };
         }
@@ -91,7 +95,7 @@ public static class SemanticDiff
             kinds.Add(ChangeKind.Moved);
         }
 
-        var level = CompareLevels(o, n, od.EffectiveFrom, nd.EffectiveFrom).ToImmutableArray();
+        var level = CompareLevels(o, n, od, nd, facts).ToImmutableArray();
         if (!level.IsEmpty)
         {
             kinds.Add(ChangeKind.Level);
@@ -155,14 +159,27 @@ public static class SemanticDiff
             };
     }
 
-    private static IEnumerable<LevelChange> CompareLevels(ServiceItem o, ServiceItem n, DateOnly oldOn, DateOnly newOn)
+    private static IEnumerable<LevelChange> CompareLevels(ServiceItem o, ServiceItem n, StandardDocument od, StandardDocument nd, SideFacts facts)
     {
+        var (oldOn, newOn) = (od.EffectiveFrom, nd.EffectiveFrom);
         var oldQuantities = o.Level?.Quantities ?? [];
         var newQuantities = n.Level?.Quantities ?? [];
         foreach (var name in oldQuantities.Select(q => q.Name).Union(newQuantities.Select(q => q.Name), StringComparer.Ordinal))
         {
             var oq = oldQuantities.FirstOrDefault(q => q.Name == name);
             var nq = newQuantities.FirstOrDefault(q => q.Name == name);
+            if (oq is not null && nq is not null && (oq.Tiers.Length > 1 || nq.Tiers.Length > 1)
+                && !oq.Tiers.Select(t => t.When).SequenceEqual(nq.Tiers.Select(t => t.When)))
+            {
+                // Tiers reordered, added or rewritten: which tier a resident falls in may change, so compare per resident.
+                if (CompareTiersByResident(oq, nq, od, nd, facts) is { } byResident)
+                {
+                    yield return byResident;
+                }
+
+                continue;
+            }
+
             var unit = nq?.Unit ?? oq!.Unit;
             var conditions = (oq?.Tiers.Select(t => t.When) ?? []).Union(nq?.Tiers.Select(t => t.When) ?? []).ToList();
             foreach (var when in conditions)
@@ -184,7 +201,7 @@ public static class SemanticDiff
                     (_, null) => Direction.Removed,
                     var (b, a) when a > b => Direction.Raised,
                     var (b, a) when a < b => Direction.Lowered,
-                    _ => Direction.Changed,
+                    _ => StepDirection(ot!, nt!),
                 };
                 if (oq is not null && nq is not null && oq.Unit != nq.Unit)
                 {
@@ -196,9 +213,82 @@ public static class SemanticDiff
         }
     }
 
+    /// <summary>Equal on the effective dates, different steps: compare both sides on every date either side steps.</summary>
+    private static Direction StepDirection(QuantityTier o, QuantityTier n)
+    {
+        var dates = o.Values.Select(v => v.From).Union(n.Values.Select(v => v.From)).ToList();
+        var higher = dates.Any(d => n.ValueOn(d) > o.ValueOn(d));
+        var lower = dates.Any(d => n.ValueOn(d) < o.ValueOn(d));
+        return (higher, lower) switch
+        {
+            (true, false) => Direction.Raised,
+            (false, true) => Direction.Lowered,
+            _ => Direction.Changed,
+        };
+    }
+
+    private static LevelChange? CompareTiersByResident(Quantity oq, Quantity nq, StandardDocument od, StandardDocument nd, SideFacts facts)
+    {
+        var conditions = oq.Tiers.Concat(nq.Tiers).Select(t => t.Condition).OfType<CompiledExpression>();
+        var space = ResidentSpace.For(conditions, facts.New, [od.EffectiveFrom, nd.EffectiveFrom]);
+        decimal? exampleOld = null, exampleNew = null;
+        bool higher = false, lower = false;
+        foreach (var resident in space.Residents())
+        {
+            var before = TierValue(oq, resident, facts.Old, od);
+            var after = TierValue(nq, resident, facts.New, nd);
+            if (before == after)
+            {
+                continue;
+            }
+
+            higher |= after > before || (before is null && after is not null);
+            lower |= after < before || (after is null && before is not null);
+            if (exampleOld is null && exampleNew is null)
+            {
+                (exampleOld, exampleNew) = (before, after);
+            }
+        }
+
+        if (!higher && !lower)
+        {
+            return null;
+        }
+
+        var direction = higher && lower ? Direction.Changed : higher ? Direction.Raised : Direction.Lowered;
+        return new LevelChange(nq.Name, "(tiers changed; values shown for one resident)", exampleOld, exampleNew, nq.Unit, direction, [], []);
+    }
+
+    private static decimal? TierValue(Quantity q, Resident resident, FactVocabulary facts, StandardDocument document)
+    {
+        foreach (var tier in q.Tiers)
+        {
+            if (tier.Condition is { } c && Eligible(c, resident, facts, document, document.EffectiveFrom) != true)
+            {
+                continue;
+            }
+
+            return tier.ValueOn(document.EffectiveFrom);
+        }
+
+        return null;
+    }
+
     private static EligibilityChange? CompareEligibility(ServiceItem o, ServiceItem n, StandardDocument od, StandardDocument nd, SideFacts facts)
     {
-        if (o.Eligibility is not { } oe || n.Eligibility is not { } ne || oe.When == ne.When)
+        if (o.Eligibility is null && n.Eligibility is null)
+        {
+            return null;
+        }
+
+        if (o.Eligibility is null || n.Eligibility is null)
+        {
+            // One side inherits its parent's rule: without the parent there is no meaning to compare, only the fact.
+            return new EligibilityChange(EligibilityDirection.Changed, o.Eligibility?.When, n.Eligibility?.When, [], []);
+        }
+
+        var (oe, ne) = (o.Eligibility, n.Eligibility);
+        if (oe.When == ne.When)
         {
             return null;
         }
@@ -207,30 +297,37 @@ public static class SemanticDiff
         var lost = new List<Resident>();
         var gainedAny = false;
         var lostAny = false;
-        var space = ResidentSpace.For([oe.Compiled, ne.Compiled], facts.New, [od.EffectiveFrom, nd.EffectiveFrom]);
+
+        // Both rules on the same dates: two wordings of one rule must not differ just because each side is
+        // read on its own effective date.
+        DateOnly[] dates = [od.EffectiveFrom, nd.EffectiveFrom];
+        var space = ResidentSpace.For([oe.Compiled, ne.Compiled], facts.New, dates);
         foreach (var resident in space.Residents())
         {
-            var before = Eligible(oe.Compiled, resident, facts.Old, od);
-            var after = Eligible(ne.Compiled, resident, facts.New, nd);
-            if (before is null || after is null || before == after)
+            foreach (var on in dates.Distinct())
             {
-                continue;
-            }
-
-            if (after.Value)
-            {
-                gainedAny = true;
-                if (gained.Count < MaxExamples)
+                var before = Eligible(oe.Compiled, resident, facts.Old, od, on);
+                var after = Eligible(ne.Compiled, resident, facts.New, nd, on);
+                if (before is null || after is null || before == after)
                 {
-                    gained.Add(resident);
+                    continue;
                 }
-            }
-            else
-            {
-                lostAny = true;
-                if (lost.Count < MaxExamples)
+
+                if (after.Value)
                 {
-                    lost.Add(resident);
+                    gainedAny = true;
+                    if (gained.Count < MaxExamples && !gained.Contains(resident))
+                    {
+                        gained.Add(resident);
+                    }
+                }
+                else
+                {
+                    lostAny = true;
+                    if (lost.Count < MaxExamples && !lost.Contains(resident))
+                    {
+                        lost.Add(resident);
+                    }
                 }
             }
         }
@@ -245,12 +342,12 @@ public static class SemanticDiff
         return new EligibilityChange(direction, oe.When, ne.When, [.. gained], [.. lost]);
     }
 
-    /// <summary>Evaluates a rule for a resident as the engine would in the document's jurisdiction on its first day.</summary>
-    internal static bool? Eligible(CompiledExpression rule, Resident resident, FactVocabulary facts, StandardDocument document)
+    /// <summary>Evaluates a rule for a resident as the engine would in the document's jurisdiction on a date (its first day by default).</summary>
+    internal static bool? Eligible(CompiledExpression rule, Resident resident, FactVocabulary facts, StandardDocument document, DateOnly? on = null)
     {
         try
         {
-            var frame = FrameBuilder.Build(resident, facts, document.IsNational ? "110101" : document.Jurisdiction, document.EffectiveFrom);
+            var frame = FrameBuilder.Build(resident, facts, document.IsNational ? "110101" : document.Jurisdiction, on ?? document.EffectiveFrom);
             var value = rule.Evaluate(frame);
             return value.Kind == ValueKind.Bool ? value.Bool : null;
         }

@@ -23,7 +23,7 @@ public sealed class Catalog
 {
     private static readonly Lazy<Catalog> DefaultCatalog = new(() => LoadEmbedded().GetCatalogOrThrow());
 
-    private readonly ConcurrentDictionary<string, ImmutableArray<EffectiveItem>> _resolved = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SharedResolution> _resolved = new(StringComparer.Ordinal);
     private readonly EditionIndex _editions;
     private readonly ConcurrentDictionary<(string, DateOnly), Resolution> _byCountyAndDate = new();
 
@@ -166,10 +166,11 @@ public sealed class Catalog
 
         var documents = InForce(county, on);
         var key = string.Join("|", documents.Select(d => d.Key));
-        var items = _resolved.GetOrAdd(key, _ => Overlay.Resolve(documents));
-        var resolution = new Resolution(Facts, county, on, [.. documents.Select(d => new ChainLink(d.Jurisdiction, d.Id, d.Edition))], items);
+        var shared = _resolved.GetOrAdd(key, _ => new SharedResolution(documents));
+        var resolution = new Resolution(Facts, county, on, shared);
 
-        // Bounded: a service evaluating many dates must not grow this without limit.
+        // Entries are small (the resolved items are shared per chain of editions), and the map is bounded: a
+        // service evaluating many dates must not grow it without limit.
         if (_byCountyAndDate.Count > 100_000)
         {
             _byCountyAndDate.Clear();
@@ -179,27 +180,38 @@ public sealed class Catalog
         return resolution;
     }
 
-    /// <summary>What is in force for a county on a date, with both prepared forms built once.</summary>
-    private sealed class Resolution
+    /// <summary>The items of one chain of editions, resolved once and shared by every county and date it serves.</summary>
+    private sealed class SharedResolution
     {
-        public Resolution(FactVocabulary facts, string county, DateOnly on, ImmutableArray<ChainLink> chain, ImmutableArray<EffectiveItem> items)
+        public SharedResolution(List<StandardDocument> documents)
         {
-            Chain = chain;
-            Items = items;
-            Index = items.Select((item, i) => (item.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-            Explained = new PreparedEvaluation(facts, county, on, chain, [.. items], explain: true);
-            Unexplained = new PreparedEvaluation(facts, county, on, chain, [.. items], explain: false);
+            Chain = [.. documents.Select(d => new ChainLink(d.Jurisdiction, d.Id, d.Edition))];
+            Items = Overlay.Resolve(documents);
+            Array = [.. Items];
+            Index = Items.Select((item, i) => (item.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         }
 
         public ImmutableArray<ChainLink> Chain { get; }
 
         public ImmutableArray<EffectiveItem> Items { get; }
 
+        public EffectiveItem[] Array { get; }
+
         public FrozenDictionary<string, int> Index { get; }
+    }
 
-        public PreparedEvaluation Explained { get; }
+    /// <summary>What is in force for a county on a date: the shared items plus both prepared forms.</summary>
+    private sealed class Resolution(FactVocabulary facts, string county, DateOnly on, SharedResolution shared)
+    {
+        public ImmutableArray<ChainLink> Chain => shared.Chain;
 
-        public PreparedEvaluation Unexplained { get; }
+        public ImmutableArray<EffectiveItem> Items => shared.Items;
+
+        public FrozenDictionary<string, int> Index => shared.Index;
+
+        public PreparedEvaluation Explained { get; } = new(facts, county, on, shared.Chain, shared.Array, explain: true);
+
+        public PreparedEvaluation Unexplained { get; } = new(facts, county, on, shared.Chain, shared.Array, explain: false);
     }
 
     private List<StandardDocument> InForce(string county, DateOnly on)

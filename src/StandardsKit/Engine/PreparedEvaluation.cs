@@ -34,7 +34,7 @@ public sealed class PreparedEvaluation
     public ImmutableArray<ChainLink> Chain { get; }
 
     /// <summary>The items this preparation decides, in decision order.</summary>
-    public IReadOnlyList<EffectiveItem> Items => _items;
+    public IReadOnlyList<EffectiveItem> Items => Array.AsReadOnly(_items);
 
     /// <summary>Decides every prepared item for one resident.</summary>
     /// <exception cref="ResidentException">A fact is unknown or has a value of the wrong type.</exception>

@@ -85,6 +85,12 @@ internal static class ReferenceChecker
                 }
             }
 
+            if (parent is not null && item.Implements is null && ImplementableIds(parent, byKey).Contains(item.Id))
+            {
+                d.Error(DiagnosticCodes.DuplicateId, item.Span, $"local item id '{item.Id}' is already an item of {parent.Key} or its parents",
+                    $"to change that item write 'implements: {item.Id}' with a local id; otherwise choose another id");
+            }
+
             if (item.Implements is { } target)
             {
                 if (parent is not null && !ImplementableIds(parent, byKey).Contains(target))

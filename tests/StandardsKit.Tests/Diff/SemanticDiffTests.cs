@@ -203,3 +203,40 @@ public sealed class SemanticDiffTests
     private static StandardDocument Document(string edition, string rule, FactVocabulary facts) =>
         ModelBuilder.Document(ModelBuilder.Item(rule), edition, new DateOnly(2020 + int.Parse(edition, System.Globalization.CultureInfo.InvariantCulture), 1, 1));
 }
+
+public sealed class DiffRegressionTests
+{
+    private static string Fixture(string name) => Path.Combine(Repo.Root, "tests", "StandardsKit.Tests", "Fixtures", "diff", name);
+
+    [Fact]
+    public void Reordered_tiers_and_a_lowered_dated_step_are_lowerings_and_trip_the_gate()
+    {
+        var result = CliHarness.Run("diff", Fixture("old.yaml"), Fixture("new.yaml"), "--format", "json", "--fail-on", "lowered");
+        result.ExitCode.Should().Be(1, result.Err);
+        using var doc = JsonDocument.Parse(result.Out);
+        var level = doc.RootElement.GetProperty("changes")[0].GetProperty("level").EnumerateArray()
+            .ToDictionary(l => l.GetProperty("quantity").GetString()!, l => l.GetProperty("direction").GetString());
+        level["allowance"].Should().Be("lowered", "a 90-year-old now falls in the 180 tier");
+        level["visits"].Should().Be("lowered", "the 2024-09-01 step goes to 2 instead of 6");
+    }
+
+    [Fact]
+    public void Two_wordings_of_one_age_rule_are_not_an_eligibility_change_even_across_edition_dates()
+    {
+        var facts = Catalog.Default.Facts;
+        var old = ModelBuilder.Document(ModelBuilder.Item("yearsBetween(birthDate, evaluationDate()) >= 65"), "1", new DateOnly(2021, 1, 1));
+        var @new = ModelBuilder.Document(ModelBuilder.Item("addYears(birthDate, 65) <= evaluationDate()"), "2", new DateOnly(2024, 1, 1));
+        SemanticDiff.Compare([old], [@new], facts, facts).Changes.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Two_different_local_standards_line_up_by_the_national_item_they_implement()
+    {
+        var sichuan = Catalog.Default.Documents.Single(d => d.Key == "cn-51@2022");
+        var chongqing = Catalog.Default.Documents.Single(d => d.Key == "cn-50@2022");
+        var diff = SemanticDiff.Compare([sichuan], [chongqing], Catalog.Default.Facts, Catalog.Default.Facts);
+        diff.Count(ChangeKind.Added).Should().Be(0);
+        diff.Count(ChangeKind.Removed).Should().Be(0);
+        diff.Changes.Should().ContainSingle().Which.Level.Should().Contain(l => l.Old == 790m && l.New == 800m && l.Direction == Direction.Raised);
+    }
+}

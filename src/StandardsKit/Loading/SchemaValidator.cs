@@ -13,7 +13,7 @@ internal static class SchemaValidator
 {
     private const int MaxPerFile = 100;
 
-    private static readonly ConcurrentDictionary<SchemaKind, JsonSchema> Schemas = new();
+    private static readonly ConcurrentDictionary<(SchemaKind Kind, bool Local), JsonSchema> Schemas = new();
 
     public static string FileName(SchemaKind kind) => kind switch
     {
@@ -23,22 +23,72 @@ internal static class SchemaValidator
         _ => "tests.schema.json",
     };
 
-    public static JsonSchema Get(SchemaKind kind) => Schemas.GetOrAdd(kind, static k =>
+    public static JsonSchema Get(SchemaKind kind) => Get(kind, local: false);
+
+    /// <summary>
+    /// The schema for a kind. A standard document is national or local by whether it has <c>extends</c>; we pick
+    /// that branch of the schema's <c>oneOf</c> ourselves, so each document is validated once, against the
+    /// shape its author meant, and errors name that shape instead of "matches none of the allowed forms".
+    /// </summary>
+    private static JsonSchema Get(SchemaKind kind, bool local) => Schemas.GetOrAdd((kind, local), static key =>
     {
-        var name = "schemas/" + FileName(k);
+        var name = "schemas/" + FileName(key.Kind);
         using var stream = typeof(SchemaValidator).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"embedded schema {name} is missing from the assembly");
         using var reader = new StreamReader(stream);
+        var text = reader.ReadToEnd();
+        if (key.Kind == SchemaKind.Standard)
+        {
+            text = Branch(text, key.Local);
+        }
+
         // NJsonSchema only offers an async reader; the text is in memory, so this completes synchronously.
-        return JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult();
+        return JsonSchema.FromJsonAsync(text).GetAwaiter().GetResult();
     });
+
+    /// <summary>The root schema with its national or local <c>oneOf</c> branch merged in.</summary>
+    private static string Branch(string schemaText, bool local)
+    {
+        var root = JObject.Parse(schemaText);
+        if (root["oneOf"] is not JArray branches)
+        {
+            return schemaText;
+        }
+
+        root.Remove("oneOf");
+        static bool RequiresExtends(JToken b) => b["required"] is JArray r && r.Any(x => (string?)x == "extends");
+        var branch = (JObject)branches.First(b => RequiresExtends(b) == local);
+        var required = (JArray)root["required"]!;
+        foreach (var r in (branch["required"] as JArray ?? []).Where(r => !required.Any(x => (string?)x == (string?)r)))
+        {
+            required.Add(r);
+        }
+
+        if (branch["properties"] is JObject branchProperties)
+        {
+            var properties = (JObject)root["properties"]!;
+            foreach (var (property, schema) in branchProperties)
+            {
+                if (properties[property] is JObject existing && schema is JObject overlay)
+                {
+                    existing.Merge(overlay, new JsonMergeSettings { MergeArrayHandling = MergeArrayHandling.Replace });
+                }
+                else
+                {
+                    properties[property] = schema;
+                }
+            }
+        }
+
+        return root.ToString();
+    }
 
     /// <summary>Returns true when the tree is valid; otherwise adds one diagnostic per error.</summary>
     public static bool Validate(YamlNode root, SchemaKind kind, DiagnosticBag diagnostics)
     {
         var positions = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         var json = JsonProjection.Project(root, positions);
-        var errors = Get(kind).Validate(json);
+        var errors = Get(kind, local: kind == SchemaKind.Standard && root is YamlMapping m && m["extends"] is not null).Validate(json);
         var reported = new HashSet<string>(StringComparer.Ordinal);
         var more = 0;
         foreach (var error in Flatten(errors))

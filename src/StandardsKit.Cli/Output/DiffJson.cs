@@ -27,16 +27,10 @@ internal static class DiffJson
         {
             w.WriteStartObject();
             w.WriteString("item", c.Item);
-            w.WriteStartObject("name");
-            w.WriteString("zh", c.Name.Zh);
-            w.WriteString("en", c.Name.En);
-            w.WriteEndObject();
+            w.WriteText("name", c.Name);
             if (c.OldName is { } oldName)
             {
-                w.WriteStartObject("oldName");
-                w.WriteString("zh", oldName.Zh);
-                w.WriteString("en", oldName.En);
-                w.WriteEndObject();
+                w.WriteText("oldName", oldName);
             }
 
             w.WriteStartArray("kinds");

@@ -42,10 +42,10 @@ internal static class EvaluationJson
         w.WriteString("item", d.Item);
         w.WriteNumberOrNull("number", d.Number);
 
-        WriteText(w, "name", d.Name);
+        w.WriteText("name", d.Name);
         if (d.LocalName is { } local)
         {
-            WriteText(w, "localName", local);
+            w.WriteText("localName", local);
         }
 
         w.WriteString("kind", d.Kind switch { ItemKind.Basic => "basic", ItemKind.NonBasic => "non-basic", _ => "local" });
@@ -81,7 +81,7 @@ internal static class EvaluationJson
             w.WriteEndArray();
             if (level.Text is { } text)
             {
-                WriteText(w, "text", text);
+                w.WriteText("text", text);
             }
             else
             {
@@ -121,18 +121,6 @@ internal static class EvaluationJson
         }
 
         w.WriteEndArray();
-        w.WriteEndObject();
-    }
-
-    private static void WriteText(Utf8JsonWriter w, string name, LocalizedText text)
-    {
-        w.WriteStartObject(name);
-        w.WriteString("zh", text.Zh);
-        if (text.En is { } en)
-        {
-            w.WriteString("en", en);
-        }
-
         w.WriteEndObject();
     }
 }

@@ -46,4 +46,13 @@ internal static class JsonOutput
             w.WriteNull(name);
         }
     }
+
+    /// <summary>Bilingual text as {"zh": …, "en": …}; "en" is null where nobody translated it, so the shape is stable.</summary>
+    public static void WriteText(this Utf8JsonWriter w, string name, Model.LocalizedText text)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("zh", text.Zh);
+        w.WriteString("en", text.En);
+        w.WriteEndObject();
+    }
 }

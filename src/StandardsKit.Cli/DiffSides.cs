@@ -36,7 +36,9 @@ internal static partial class DiffSides
 
     private static Side FromGit(string revision, string path, ConsoleIo io)
     {
-        var listing = Git(["ls-tree", "-r", "--name-only", revision, "--", path.Length == 0 ? "." : path]);
+        // An absolute path names its repository by where it is; a relative one is inside the current directory's.
+        var directory = Path.IsPathRooted(path) ? NearestDirectory(path) : null;
+        var listing = Git(["ls-tree", "-r", "--name-only", "--full-name", revision, "--", path.Length == 0 ? "." : path], directory);
         var files = listing.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
             .ToList();
@@ -52,7 +54,7 @@ internal static partial class DiffSides
             {
                 var target = Path.Combine(temp.FullName, file);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.WriteAllBytes(target, GitBytes(["show", $"{revision}:{file}"]));
+                File.WriteAllBytes(target, GitBytes(["show", $"{revision}:{file}"], directory));
             }
 
             var result = Catalog.LoadPaths([temp.FullName]);
@@ -81,11 +83,27 @@ internal static partial class DiffSides
         return new Side(label, result.Documents, result.Facts);
     }
 
-    private static string Git(string[] args) => System.Text.Encoding.UTF8.GetString(GitBytes(args));
+    private static string NearestDirectory(string path)
+    {
+        var directory = Directory.Exists(path) ? path : Path.GetDirectoryName(path);
+        while (directory is not null && !Directory.Exists(directory))
+        {
+            directory = Path.GetDirectoryName(directory);
+        }
 
-    private static byte[] GitBytes(string[] args)
+        return directory ?? "/";
+    }
+
+    private static string Git(string[] args, string? directory) => System.Text.Encoding.UTF8.GetString(GitBytes(args, directory));
+
+    private static byte[] GitBytes(string[] args, string? directory)
     {
         var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (directory is not null)
+        {
+            start.WorkingDirectory = directory;
+        }
+
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);

@@ -145,20 +145,13 @@ public sealed class SemanticDiffTests
         Git(temp.Path + "/repo", "-c", "user.email=t@example.org", "-c", "user.name=t", "commit", "-qm", "base");
         temp.Write("repo/standards/cn-99.yaml", LocalEdition("2021", "2021-01-01", "age >= 65", 250, "老年津贴"));
 
-        var previous = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = temp.Path + "/repo";
-        try
-        {
-            var result = CliHarness.Run("diff", "HEAD:standards", "standards", "--format", "json");
-            result.ExitCode.Should().Be(0, result.Err);
-            using var doc = JsonDocument.Parse(result.Out);
-            doc.RootElement.GetProperty("summary").GetProperty("levelRaised").GetInt32().Should().Be(1);
-            doc.RootElement.GetProperty("summary").GetProperty("eligibilityWidened").GetInt32().Should().Be(1);
-        }
-        finally
-        {
-            Environment.CurrentDirectory = previous;
-        }
+        // Absolute paths: the test must not change the process's current directory, which other tests share.
+        var repo = Path.Combine(temp.Path, "repo");
+        var result = CliHarness.Run("diff", $"HEAD:{repo}/standards", Path.Combine(repo, "standards"), "--format", "json");
+        result.ExitCode.Should().Be(0, result.Err);
+        using var doc = JsonDocument.Parse(result.Out);
+        doc.RootElement.GetProperty("summary").GetProperty("levelRaised").GetInt32().Should().Be(1);
+        doc.RootElement.GetProperty("summary").GetProperty("eligibilityWidened").GetInt32().Should().Be(1);
     }
 
     private static void Git(string dir, params string[] args)

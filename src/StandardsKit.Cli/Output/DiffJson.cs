@@ -54,6 +54,11 @@ internal static class DiffJson
                 w.WriteNumberOrNull("new", l.New);
                 w.WriteString("unit", l.Unit);
                 w.WriteString("direction", l.Direction.ToString().ToLowerInvariant());
+                if (l.Note is not null)
+                {
+                    w.WriteString("note", l.Note);
+                }
+
                 WriteSteps(w, "oldSteps", l.OldSteps);
                 WriteSteps(w, "newSteps", l.NewSteps);
                 w.WriteEndObject();

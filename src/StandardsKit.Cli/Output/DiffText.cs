@@ -24,7 +24,8 @@ internal static class DiffText
 
             foreach (var l in c.Level)
             {
-                var line = $"  {l.Quantity}{(l.When is null ? "" : $" when {l.When}")}: {Show(l.Old)} → {Show(l.New)} {l.Unit} ({l.Direction.ToString().ToLowerInvariant()})";
+                var line = $"  {l.Quantity}{(l.When is null ? "" : $" when {l.When}")}: {Show(l.Old)} → {Show(l.New)} {l.Unit} ({l.Direction.ToString().ToLowerInvariant()})"
+                           + (l.Note is null ? "" : $" — {l.Note}");
                 w.WriteLine(l.Direction == Direction.Lowered || l.Direction == Direction.Removed ? Red(line) : Green(line));
                 if (!l.OldSteps.IsEmpty)
                 {
@@ -39,7 +40,7 @@ internal static class DiffText
 
             if (c.Eligibility is { } e)
             {
-                w.WriteLine($"  eligibility {e.Direction.ToString().ToLowerInvariant()}: {Red(e.Old ?? "")} → {Green(e.New ?? "")}");
+                w.WriteLine($"  eligibility {e.Direction.ToString().ToLowerInvariant()}: {Red(Rule(e.Old))} → {Green(Rule(e.New))}");
                 foreach (var r in e.Gained)
                 {
                     w.WriteLine("    gains: " + ResidentSpace.Describe(r));
@@ -81,12 +82,13 @@ internal static class DiffText
             foreach (var l in c.Level)
             {
                 w.WriteLine($"- **{l.Quantity}**{(l.When is null ? "" : $" when `{l.When}`")}: {Show(l.Old)} → {Show(l.New)} {l.Unit} (**{l.Direction.ToString().ToLowerInvariant()}**)" +
+                            (l.Note is null ? "" : $" — {l.Note}") +
                             (l.OldSteps.IsEmpty && l.NewSteps.IsEmpty ? "" : $"; steps: old {Steps(l.OldSteps)}; new {Steps(l.NewSteps)}"));
             }
 
             if (c.Eligibility is { } e)
             {
-                w.WriteLine($"- eligibility **{e.Direction.ToString().ToLowerInvariant()}**: `{e.Old}` → `{e.New}`");
+                w.WriteLine($"- eligibility **{e.Direction.ToString().ToLowerInvariant()}**: {Code(e.Old)} → {Code(e.New)}");
                 foreach (var r in e.Gained)
                 {
                     w.WriteLine($"  - gains: `{ResidentSpace.Describe(r)}`");
@@ -104,6 +106,10 @@ internal static class DiffText
             }
         }
     }
+
+    private static string Rule(string? rule) => rule ?? "(inherited from the parent)";
+
+    private static string Code(string? rule) => rule is null ? "(inherited from the parent)" : $"`{rule}`";
 
     private static string Show(decimal? d) => d?.ToString(CultureInfo.InvariantCulture) ?? "—";
 

@@ -114,8 +114,9 @@ public sealed record ItemChange
 /// <param name="Direction">Raised, lowered or changed.</param>
 /// <param name="OldSteps">Dated values of the old side, when it has steps.</param>
 /// <param name="NewSteps">Dated values of the new side, when it has steps.</param>
+/// <param name="Note">How to read the values, e.g. when tiers changed and they are one resident's.</param>
 public sealed record LevelChange(string Quantity, string? When, decimal? Old, decimal? New, string Unit, Direction Direction,
-    ImmutableArray<DatedValue> OldSteps, ImmutableArray<DatedValue> NewSteps);
+    ImmutableArray<DatedValue> OldSteps, ImmutableArray<DatedValue> NewSteps, string? Note = null);
 
 /// <summary>Direction of an eligibility change.</summary>
 public enum EligibilityDirection

@@ -256,7 +256,8 @@ public static class SemanticDiff
         }
 
         var direction = higher && lower ? Direction.Changed : higher ? Direction.Raised : Direction.Lowered;
-        return new LevelChange(nq.Name, "(tiers changed; values shown for one resident)", exampleOld, exampleNew, nq.Unit, direction, [], []);
+        return new LevelChange(nq.Name, null, exampleOld, exampleNew, nq.Unit, direction, [], [],
+            "tiers changed: the values are one affected resident's");
     }
 
     private static decimal? TierValue(Quantity q, Resident resident, FactVocabulary facts, StandardDocument document)

@@ -214,6 +214,15 @@ public sealed class DiffRegressionTests
     }
 
     [Fact]
+    public void Markdown_diff_of_a_local_standards_two_editions_matches_the_golden_file()
+    {
+        var result = CliHarness.Run("diff", Fixture("old.yaml"), Fixture("new.yaml"), "--format", "markdown");
+        result.ExitCode.Should().Be(0, result.Err);
+        var golden = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Golden", "diff-local-editions.md"));
+        result.Out.Replace("\r\n", "\n", StringComparison.Ordinal).Should().Be(golden.Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Two_wordings_of_one_age_rule_are_not_an_eligibility_change_even_across_edition_dates()
     {
         var facts = Catalog.Default.Facts;

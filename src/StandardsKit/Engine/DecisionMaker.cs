@@ -37,7 +37,7 @@ internal static class DecisionMaker
         DecisionLevel? level = null;
         if (eligible == true)
         {
-            var quantities = ImmutableArray.CreateBuilder<ResolvedQuantity>();
+            var quantities = ImmutableArray.CreateBuilder<ResolvedQuantity>(item.Quantities.Length);
             foreach (var (quantity, layer) in item.Quantities)
             {
                 foreach (var tier in quantity.Tiers)
@@ -71,7 +71,7 @@ internal static class DecisionMaker
                 }
             }
 
-            level = new DecisionLevel(quantities.ToImmutable(), item.LevelText);
+            level = new DecisionLevel(quantities.Count == quantities.Capacity ? quantities.MoveToImmutable() : quantities.ToImmutable(), item.LevelText);
         }
 
         return new Decision

@@ -18,7 +18,7 @@ internal static partial class DiffSides
 
         if (EditionRegex().IsMatch(spec))
         {
-            var result = standardsDirectory is null ? Catalog.LoadEmbedded(proveFloor: false) : CatalogSource.Load(standardsDirectory);
+            var result = standardsDirectory is null ? Catalog.LoadEmbedded() : CatalogSource.Load(standardsDirectory);
             var document = result.Documents.FirstOrDefault(d => d.Key == spec)
                 ?? throw new CliException($"no standard {spec} in the {(standardsDirectory is null ? "embedded standards" : standardsDirectory)}; " +
                                           "known: " + string.Join(", ", result.Documents.Select(d => d.Key)));

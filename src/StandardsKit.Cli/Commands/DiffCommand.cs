@@ -25,7 +25,9 @@ internal static class DiffCommand
             var directory = parse.GetValue(standards);
             var before = DiffSides.Load(parse.GetValue(oldSide)!, directory, io);
             var after = DiffSides.Load(parse.GetValue(newSide)!, directory, io);
-            var diff = SemanticDiff.Compare(before.Documents, after.Documents, before.Facts, after.Facts);
+            // Inherited rules of a side that lacks its parent are read from the standards in use.
+            var context = directory is null ? Catalog.Default.Documents : CatalogSource.Load(directory).Documents;
+            var diff = SemanticDiff.Compare(before.Documents, after.Documents, before.Facts, after.Facts, context);
             switch (parse.GetValue(format))
             {
                 case "json":

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using StandardsKit.Analysis;
 using StandardsKit.Cli.Output;
 using StandardsKit.Diagnostics;
 using StandardsKit.Model;
@@ -14,7 +15,7 @@ internal static class ValidateCommand
         format.AcceptOnlyFromAmong("text", "json", "github");
         var minEvidence = new Option<string?>("--min-evidence") { Description = "Fail when any item, text, rule or level is backed by less: verbatim, secondary, policy or reconstructed" };
         minEvidence.AcceptOnlyFromAmong("verbatim", "secondary", "policy", "reconstructed");
-        var command = new Command("validate", "Check standards: YAML, schema, references, expressions, edition dates; print provenance counts. Exit 0 clean, 1 findings, 2 usage or I/O error.")
+        var command = new Command("validate", "Check standards: YAML, schema, references, expressions, edition dates, and prove the national floor; print provenance counts and proof results. Exit 0 clean, 1 findings, 2 usage or I/O error.")
         {
             paths, format, minEvidence,
         };
@@ -46,17 +47,25 @@ internal static class ValidateCommand
 
             var files = result.Files;
 
+            // The floor proof needs a consistent set of standards; on load errors it would only add noise.
+            FloorProofReport? proofs = null;
+            if (result.Catalog is { } catalog)
+            {
+                proofs = FloorProver.Prove(catalog);
+                diagnostics.AddRange(proofs.Diagnostics);
+            }
+
             var provenance = result.Documents.Select(ProvenanceSummary.For).ToList();
             switch (parse.GetValue(format))
             {
                 case "json":
-                    DiagnosticsRenderer.Json(io.Out, diagnostics, provenance, files);
+                    DiagnosticsRenderer.Json(io.Out, diagnostics, provenance, files, proofs);
                     break;
                 case "github":
                     DiagnosticsRenderer.GitHub(io.Out, diagnostics, files);
                     break;
                 default:
-                    DiagnosticsRenderer.Text(io.Out, diagnostics, provenance, files);
+                    DiagnosticsRenderer.Text(io.Out, diagnostics, provenance, files, proofs);
                     break;
             }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StandardsKit.Analysis;
 using StandardsKit.Diagnostics;
 using StandardsKit.Model;
 
@@ -7,11 +8,16 @@ namespace StandardsKit.Cli.Output;
 /// <summary>Renders diagnostics as text lines, JSON or GitHub workflow annotations.</summary>
 internal static class DiagnosticsRenderer
 {
-    public static void Text(TextWriter w, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<ProvenanceSummary> provenance, int files)
+    public static void Text(TextWriter w, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<ProvenanceSummary> provenance, int files, FloorProofReport? proofs = null)
     {
         foreach (var d in diagnostics)
         {
             w.WriteLine(d.ToString());
+        }
+
+        if (proofs is not null)
+        {
+            ProofsOutput.Text(w, proofs);
         }
 
         foreach (var p in provenance)
@@ -35,7 +41,7 @@ internal static class DiagnosticsRenderer
         w.WriteLine(Summary(diagnostics, files));
     }
 
-    public static void Json(TextWriter w, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<ProvenanceSummary> provenance, int files)
+    public static void Json(TextWriter w, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<ProvenanceSummary> provenance, int files, FloorProofReport? proofs = null)
     {
         using var json = JsonOutput.Writer(w, out var flush);
         json.WriteStartObject();
@@ -74,6 +80,11 @@ internal static class DiagnosticsRenderer
         }
 
         json.WriteEndArray();
+        if (proofs is not null)
+        {
+            ProofsOutput.Json(json, proofs);
+        }
+
         json.WriteStartObject("summary");
         json.WriteNumber("files", files);
         json.WriteNumber("errors", diagnostics.Count(d => d.Severity == Severity.Error));

@@ -73,11 +73,31 @@ internal static class DiffJson
                 w.WriteString("new", e.New);
                 WriteResidents(w, "gained", e.Gained);
                 WriteResidents(w, "lost", e.Lost);
+                if (e.Note is { } note)
+                {
+                    w.WriteString("note", note);
+                }
                 w.WriteEndObject();
             }
             else
             {
                 w.WriteNull("eligibility");
+            }
+
+            if (c.Rule is { } rule)
+            {
+                w.WriteString("rule", rule);
+            }
+
+            if (!c.Quantities.IsEmpty)
+            {
+                w.WriteStartArray("quantities");
+                foreach (var q in c.Quantities)
+                {
+                    w.WriteStringValue(q);
+                }
+
+                w.WriteEndArray();
             }
 
             w.WriteStartArray("fields");
@@ -143,36 +163,7 @@ internal static class DiffJson
         w.WriteStartArray(name);
         foreach (var r in residents)
         {
-            w.WriteStartObject();
-            foreach (var (fact, value) in r.Facts.OrderBy(f => f.Key, StringComparer.Ordinal))
-            {
-                switch (value)
-                {
-                    case bool b:
-                        w.WriteBoolean(fact, b);
-                        break;
-                    case decimal d:
-                        w.WriteNumber(fact, d);
-                        break;
-                    case DateOnly date:
-                        w.WriteString(fact, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                        break;
-                    case string s:
-                        w.WriteString(fact, s);
-                        break;
-                    case ImmutableArray<string> set:
-                        w.WriteStartArray(fact);
-                        foreach (var x in set)
-                        {
-                            w.WriteStringValue(x);
-                        }
-
-                        w.WriteEndArray();
-                        break;
-                }
-            }
-
-            w.WriteEndObject();
+            ResidentJson.Write(w, r);
         }
 
         w.WriteEndArray();

@@ -43,13 +43,28 @@ internal static class DiffText
                 w.WriteLine($"  eligibility {e.Direction.ToString().ToLowerInvariant()}: {Red(Rule(e.Old))} → {Green(Rule(e.New))}");
                 foreach (var r in e.Gained)
                 {
-                    w.WriteLine("    gains: " + ResidentSpace.Describe(r));
+                    w.WriteLine("    gains: " + FloorProver.Describe(r));
                 }
 
                 foreach (var r in e.Lost)
                 {
-                    w.WriteLine("    loses: " + Red(ResidentSpace.Describe(r)));
+                    w.WriteLine("    loses: " + Red(FloorProver.Describe(r)));
                 }
+
+                if (e.Note is { } note)
+                {
+                    w.WriteLine("    note: " + note);
+                }
+            }
+
+            if (c.Rule is { } added)
+            {
+                w.WriteLine("  rule: " + added);
+            }
+
+            foreach (var q in c.Quantities)
+            {
+                w.WriteLine("  level: " + q);
             }
 
             foreach (var f in c.Fields)
@@ -91,13 +106,28 @@ internal static class DiffText
                 w.WriteLine($"- eligibility **{e.Direction.ToString().ToLowerInvariant()}**: {Code(e.Old)} → {Code(e.New)}");
                 foreach (var r in e.Gained)
                 {
-                    w.WriteLine($"  - gains: `{ResidentSpace.Describe(r)}`");
+                    w.WriteLine($"  - gains: `{FloorProver.Describe(r)}`");
                 }
 
                 foreach (var r in e.Lost)
                 {
-                    w.WriteLine($"  - loses: `{ResidentSpace.Describe(r)}`");
+                    w.WriteLine($"  - loses: `{FloorProver.Describe(r)}`");
                 }
+
+                if (e.Note is { } note)
+                {
+                    w.WriteLine($"  - note: {Escape(note)}");
+                }
+            }
+
+            if (c.Rule is { } added)
+            {
+                w.WriteLine($"- rule: {Code(added)}");
+            }
+
+            foreach (var q in c.Quantities)
+            {
+                w.WriteLine($"- level: {Escape(q)}");
             }
 
             foreach (var f in c.Fields)

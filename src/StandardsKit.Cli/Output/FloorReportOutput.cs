@@ -87,6 +87,7 @@ internal static class FloorReportOutput
         FloorStatus.AtFloor => "at-floor",
         FloorStatus.AboveFloor => "above-floor",
         FloorStatus.BelowFloor => "below-floor",
+        FloorStatus.Unproved => "unproved",
         _ => "local-only",
     };
 

@@ -35,7 +35,7 @@ internal static class DiagnosticCodes
     public const string FloorQuantity = "SK0301";
     public const string FloorEligibility = "SK0302";
     public const string AboveFloor = "SK0303";
-    public const string FloorSampled = "SK0304";
+    public const string FloorUnsupported = "SK0304";
 
     public const string EvidenceBelowMinimum = "SK0401";
 }

@@ -21,9 +21,7 @@ namespace StandardsKit;
 /// </remarks>
 public sealed class Catalog
 {
-    // The embedded standards are fixed at build time and their floor proof runs in CI (and in `validate`), so the
-    // shared default skips re-proving them on every process start: it is most of the load time.
-    private static readonly Lazy<Catalog> DefaultCatalog = new(() => LoadEmbedded(proveFloor: false).GetCatalogOrThrow());
+    private static readonly Lazy<Catalog> DefaultCatalog = new(() => LoadEmbedded().GetCatalogOrThrow());
 
     private readonly ConcurrentDictionary<string, SharedResolution> _resolved = new(StringComparer.Ordinal);
     private readonly EditionIndex _editions;
@@ -60,10 +58,13 @@ public sealed class Catalog
     public ImmutableArray<Diagnostic> Diagnostics { get; }
 
     /// <summary>Loads the standards embedded in this package (the repository's <c>standards/</c> folder).</summary>
-    public static CatalogLoadResult LoadEmbedded() => LoadEmbedded(proveFloor: true);
-
-    internal static CatalogLoadResult LoadEmbedded(bool proveFloor) =>
-        CatalogLoader.Load(StandardsSources.Embedded(), fallBackToEmbeddedVocabulary: false, proveFloor);
+    /// <remarks>
+    /// Loading checks YAML, schema, references and expressions. The national-floor proof is an analysis, not a
+    /// loading step: it lives in the <c>StandardsKit.Analysis</c> package (<c>FloorProver</c>), run by
+    /// <c>standardskit validate</c>, so applications that only evaluate carry no decision procedure.
+    /// </remarks>
+    public static CatalogLoadResult LoadEmbedded() =>
+        CatalogLoader.Load(StandardsSources.Embedded(), fallBackToEmbeddedVocabulary: false);
 
     /// <summary>
     /// Loads every <c>*.yaml</c> under a folder (or one file). A folder without <c>facts.yaml</c> or a division

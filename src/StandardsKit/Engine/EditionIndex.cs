@@ -55,6 +55,9 @@ internal sealed class EditionIndex
         return next?.AddDays(-1);
     }
 
+    /// <summary>The editions issued for one jurisdiction, oldest first.</summary>
+    public ImmutableArray<StandardDocument> IssuedFor(string jurisdiction) => _byJurisdiction.GetValueOrDefault(jurisdiction, []);
+
     /// <summary>All editions, for analyses that need every date where something changes.</summary>
     public IEnumerable<StandardDocument> All => _byJurisdiction.Values.SelectMany(d => d);
 

@@ -45,7 +45,7 @@ public sealed record ImportFinding(ImportFindingKind Kind, string? Item, string?
         {
             ImportFindingKind.Matches => $"matches: {Item} {Field}",
             ImportFindingKind.MatchesButNotVerbatim => $"matches the official text but is not labelled verbatim: {Item} {Field}",
-            ImportFindingKind.Differs => $"differs: {Item} {Field}: {Diff.InlineTextDiff.Render(EditionText, OfficialText)}",
+            ImportFindingKind.Differs => $"differs: {Item} {Field}: {Text.InlineTextDiff.Render(EditionText, OfficialText)}",
             ImportFindingKind.Missing => $"missing: {Item} {Field} (official: {OfficialText})",
             ImportFindingKind.UnmatchedOfficialItem => $"official item not in the edition: {OfficialName}",
             ImportFindingKind.UnmatchedEditionItem => $"edition item not in the official text: {Item}",

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using StandardsKit.Analysis;
 using StandardsKit.Diagnostics;
 using StandardsKit.Engine;
 using StandardsKit.Divisions;
@@ -15,7 +14,7 @@ namespace StandardsKit.Loading;
 /// </summary>
 internal static class CatalogLoader
 {
-    public static CatalogLoadResult Load(IReadOnlyList<SourceFile> files, bool fallBackToEmbeddedVocabulary, bool proveFloor = true)
+    public static CatalogLoadResult Load(IReadOnlyList<SourceFile> files, bool fallBackToEmbeddedVocabulary)
     {
         var diagnostics = new DiagnosticBag();
         var trees = new List<(SourceFile File, SchemaKind Kind, YamlMapping Root)>();
@@ -82,12 +81,6 @@ internal static class CatalogLoader
         var tests = trees.Where(t => t.Kind == SchemaKind.Tests).SelectMany(t => TestCasesBinder.Bind(t.Root, reader)).ToImmutableArray();
 
         ReferenceChecker.Check(documents, divisions, diagnostics, unusable);
-
-        // The floor proof needs a consistent set of standards; on broken references it would only add noise.
-        if (proveFloor && !diagnostics.HasErrors)
-        {
-            FloorChecker.Check(new EditionIndex(documents, divisions), facts, diagnostics);
-        }
 
         var all = diagnostics.Items.ToImmutableArray();
         var catalog = diagnostics.HasErrors ? null : new Catalog(facts, divisions, documents, tests, all);

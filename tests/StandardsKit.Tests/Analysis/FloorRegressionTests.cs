@@ -1,4 +1,5 @@
 using FluentAssertions;
+using StandardsKit.Analysis;
 using StandardsKit.Tests.TestSupport;
 using Xunit;
 
@@ -33,7 +34,8 @@ public sealed class FloorRegressionTests
         temp.Write("p.yaml", Local("cn-p", province, "cn-national@2023", "p-mh", provinceRule));
         temp.Write("c.yaml", Local("cn-c", city, "cn-p@2023", "c-mh", cityRule, cityLevel));
         var result = Catalog.LoadDirectory(temp.Path);
-        return [.. result.Diagnostics.Where(d => d.Severity != Diagnostics.Severity.Info)];
+        var proofs = result.Catalog is { } catalog ? FloorProver.Prove(catalog).Diagnostics : [];
+        return [.. result.Diagnostics.Concat(proofs).Where(d => d.Severity != Diagnostics.Severity.Info)];
     }
 
     [Fact]
@@ -91,18 +93,21 @@ public sealed class FloorRegressionTests
     }
 
     [Fact]
-    public void A_set_tested_for_more_than_six_values_is_reported_as_not_exhaustive()
+    public void A_set_tested_for_more_than_six_values_is_decided_exactly()
     {
+        // The old prover could only sample these; the symbolic one decides them (one leaf per member).
         const string all = "[\"activeServiceMember\", \"disabledServiceMember\", \"demobilizedSoldier\", \"veteran\", \"retiredServiceMember\", \"martyrFamily\", \"dutyDeathFamily\"]";
-        Validate($"pregnant or hasAny(militaryStatus, {all})", $"pregnant or hasAny(militaryStatus, {all})")
-            .Should().Contain(d => d.Code == "SK0304" && d.Message.Contains("more than six", StringComparison.Ordinal));
+        Validate($"pregnant or hasAny(militaryStatus, {all})", $"pregnant or hasAny(militaryStatus, {all})").Should().BeEmpty();
+        Validate($"pregnant or hasAny(militaryStatus, {all})", "pregnant or has(militaryStatus, \"veteran\")")
+            .Should().ContainSingle(d => d.Code == "SK0302").Which.Message.Should().Contain("militaryStatus");
     }
 
     [Fact]
-    public void A_space_too_large_to_enumerate_is_sampled_and_says_so()
+    public void Large_value_lists_are_decided_exactly_not_sampled()
     {
         static string List(int from) => string.Join(", ", Enumerable.Range(from, 60));
-        var found = Validate("pregnant", $"pregnant or residenceMonths in [{List(0)}] or pregnancyWeeks in [{List(1)}] or age in [{List(2)}]");
-        found.Should().Contain(d => d.Code == "SK0304" && d.Message.Contains("sampled 200,000 of", StringComparison.Ordinal));
+        Validate("pregnant", $"pregnant or residenceMonths in [{List(0)}] or pregnancyWeeks in [{List(1)}] or age in [{List(2)}]").Should().BeEmpty();
+        Validate($"pregnant or age in [{List(2)}]", $"pregnant or age in [{List(3)}]")
+            .Should().ContainSingle(d => d.Code == "SK0302").Which.Message.Should().Contain("\"age\": 2");
     }
 }

@@ -67,16 +67,17 @@ public sealed class SemanticDiffTests
                 return;
             }
 
+            // Three-valued: a resident gains when the new rule says yes and the old one did not (no, or undetermined).
             foreach (var r in change.Gained)
             {
-                SemanticDiff.Eligible(oldDoc.Items[0].Eligibility!.Compiled, r, facts, oldDoc).Should().BeFalse();
-                SemanticDiff.Eligible(newDoc.Items[0].Eligibility!.Compiled, r, facts, newDoc).Should().BeTrue();
+                Eligible(oldDoc, r).Should().NotBe(true);
+                Eligible(newDoc, r).Should().BeTrue();
             }
 
             foreach (var r in change.Lost)
             {
-                SemanticDiff.Eligible(oldDoc.Items[0].Eligibility!.Compiled, r, facts, oldDoc).Should().BeTrue();
-                SemanticDiff.Eligible(newDoc.Items[0].Eligibility!.Compiled, r, facts, newDoc).Should().BeFalse();
+                Eligible(oldDoc, r).Should().BeTrue();
+                Eligible(newDoc, r).Should().NotBe(true);
             }
 
             (change.Direction == EligibilityDirection.Widened).Should().Be(change.Gained.Length > 0 && change.Lost.IsEmpty);
@@ -195,6 +196,12 @@ public sealed class SemanticDiffTests
 
     private static StandardDocument Document(string edition, string rule, FactVocabulary facts) =>
         ModelBuilder.Document(ModelBuilder.Item(rule), edition, new DateOnly(2020 + int.Parse(edition, System.Globalization.CultureInfo.InvariantCulture), 1, 1));
+
+    private static bool? Eligible(StandardDocument doc, Resident r)
+    {
+        var value = doc.Items[0].Eligibility!.Compiled.Evaluate(FrameBuilder.Build(r, Catalog.Default.Facts, "110101", doc.EffectiveFrom));
+        return value.Kind == ValueKind.Bool ? value.Bool : null;
+    }
 }
 
 public sealed class DiffRegressionTests

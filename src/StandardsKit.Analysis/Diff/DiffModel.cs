@@ -103,6 +103,12 @@ public sealed record ItemChange
 
     /// <summary>Text and other field changes.</summary>
     public ImmutableArray<FieldChange> Fields { get; init; } = [];
+
+    /// <summary>For an added item: its effective eligibility rule (its own, or the one it inherits).</summary>
+    public string? Rule { get; init; }
+
+    /// <summary>For an added item: its quantities on its edition's effective date, as text.</summary>
+    public ImmutableArray<string> Quantities { get; init; } = [];
 }
 
 /// <summary>A quantity that changed.</summary>
@@ -127,8 +133,11 @@ public enum EligibilityDirection
     /// <summary>Some residents lose, none gain.</summary>
     Narrowed,
 
-    /// <summary>Some gain and some lose.</summary>
+    /// <summary>Some gain and some lose, or the change could not be decided (see <see cref="EligibilityChange.Note"/>).</summary>
     Changed,
+
+    /// <summary>The same residents qualify: a rule now written out where it was inherited, or the reverse.</summary>
+    Equivalent,
 }
 
 /// <summary>An eligibility change with residents who gain and who lose.</summary>
@@ -136,8 +145,10 @@ public enum EligibilityDirection
 /// <param name="Old">Old rule.</param>
 /// <param name="New">New rule.</param>
 /// <param name="Gained">Residents eligible only under the new rule.</param>
-/// <param name="Lost">Residents eligible only under the old rule.</param>
-public sealed record EligibilityChange(EligibilityDirection Direction, string? Old, string? New, ImmutableArray<Resident> Gained, ImmutableArray<Resident> Lost);
+/// <param name="Lost">Residents eligible only under the old rule (or undetermined under the new one).</param>
+/// <param name="Note">Why the change is not (fully) decided, when it is not.</param>
+public sealed record EligibilityChange(EligibilityDirection Direction, string? Old, string? New, ImmutableArray<Resident> Gained, ImmutableArray<Resident> Lost,
+    string? Note = null);
 
 /// <summary>A changed text or field.</summary>
 /// <param name="Field">Field name (serviceObject …, funding, leadDepartments, provenance).</param>

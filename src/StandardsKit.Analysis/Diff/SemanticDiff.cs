@@ -3,6 +3,7 @@ using StandardsKit.Analysis;
 using StandardsKit.Engine;
 using StandardsKit.Expressions;
 using StandardsKit.Model;
+using StandardsKit.Text;
 
 namespace StandardsKit.Diff;
 
@@ -13,18 +14,25 @@ namespace StandardsKit.Diff;
 /// </summary>
 public static class SemanticDiff
 {
-    private const int MaxExamples = 3;
+    // Counties come from the embedded division list: a diff compares documents, not a loaded catalog.
+    private static readonly Lazy<CountyDomain> Counties = new(() => new CountyDomain(Catalog.Default.Divisions));
 
     /// <summary>Compares two sets of standard editions, pairing editions of the same standard id.</summary>
     /// <param name="oldSide">The old revision's editions.</param>
     /// <param name="newSide">The new revision's editions.</param>
     /// <param name="oldFacts">The fact vocabulary the old side's rules were compiled against.</param>
     /// <param name="newFacts">The fact vocabulary the new side's rules were compiled against.</param>
+    /// <param name="parents">
+    /// Editions in which to find a rule that an item inherits when its own side does not hold the parent (a diff of
+    /// two local files against the standards in use); null to look only within each side.
+    /// </param>
     public static StandardsDiff Compare(IReadOnlyList<StandardDocument> oldSide, IReadOnlyList<StandardDocument> newSide,
-        FactVocabulary oldFacts, FactVocabulary newFacts)
+        FactVocabulary oldFacts, FactVocabulary newFacts, IReadOnlyList<StandardDocument>? parents = null)
     {
+        ArgumentNullException.ThrowIfNull(oldSide);
+        ArgumentNullException.ThrowIfNull(newSide);
         var changes = new List<ItemChange>();
-        var facts = new SideFacts(oldFacts, newFacts);
+        var facts = new SideFacts(oldFacts, newFacts, new RuleComparison(oldFacts, newFacts, Counties.Value), [.. oldSide, .. parents ?? []], [.. newSide, .. parents ?? []]);
         foreach (var (o, n) in Pair(oldSide, newSide))
         {
             changes.AddRange(CompareDocuments(o, n, facts));
@@ -68,7 +76,14 @@ public static class SemanticDiff
             var before = oldItems.FirstOrDefault(i => key(i) == key(item));
             if (before is null)
             {
-                yield return new ItemChange { Item = item.Id, Name = item.Name, Kinds = [ChangeKind.Added] };
+                yield return new ItemChange
+                {
+                    Item = item.Id,
+                    Name = item.Name,
+                    Kinds = [ChangeKind.Added],
+                    Rule = EffectiveRule(item, n!, facts.NewSide) is var (rule, from) ? (from is null ? rule.When : $"{rule.When} (inherited from {from})") : null,
+                    Quantities = [.. (item.Level?.Quantities ?? []).Select(q => Summary(q, n!.EffectiveFrom))],
+                };
             }
             else if (CompareItem(before, item, o!, n!, facts) is { } change)
             {
@@ -229,47 +244,45 @@ public static class SemanticDiff
 
     private static LevelChange? CompareTiersByResident(Quantity oq, Quantity nq, StandardDocument od, StandardDocument nd, SideFacts facts)
     {
-        var conditions = oq.Tiers.Concat(nq.Tiers).Select(t => t.Condition).OfType<CompiledExpression>();
-        var space = ResidentSpace.For(conditions, facts.New, [od.EffectiveFrom, nd.EffectiveFrom]);
-        decimal? exampleOld = null, exampleNew = null;
-        bool higher = false, lower = false;
-        foreach (var resident in space.Residents())
+        var outcome = facts.Rules.Tiers(oq, od.EffectiveFrom, nq, nd.EffectiveFrom, nd.Jurisdiction);
+        if (outcome.Reason is { } reason && !outcome.Higher && !outcome.Lower)
         {
-            var before = TierValue(oq, resident, facts.Old, od);
-            var after = TierValue(nq, resident, facts.New, nd);
-            if (before == after)
-            {
-                continue;
-            }
-
-            higher |= after > before || (before is null && after is not null);
-            lower |= after < before || (after is null && before is not null);
-            if (exampleOld is null && exampleNew is null)
-            {
-                (exampleOld, exampleNew) = (before, after);
-            }
+            return new LevelChange(nq.Name, null, null, null, nq.Unit, Direction.Changed, [], [], $"tiers changed; not decided: {reason}");
         }
 
-        if (!higher && !lower)
+        if (!outcome.Higher && !outcome.Lower)
         {
             return null;
         }
 
-        var direction = higher && lower ? Direction.Changed : higher ? Direction.Raised : Direction.Lowered;
-        return new LevelChange(nq.Name, null, exampleOld, exampleNew, nq.Unit, direction, [], [],
+        var direction = outcome.Higher && outcome.Lower ? Direction.Changed : outcome.Higher ? Direction.Raised : Direction.Lowered;
+        return new LevelChange(nq.Name, null, outcome.ExampleOld, outcome.ExampleNew, nq.Unit, direction, [], [],
             "tiers changed: the values are one affected resident's");
     }
 
-    private static decimal? TierValue(Quantity q, Resident resident, FactVocabulary facts, StandardDocument document)
+    private static string Summary(Quantity q, DateOnly on) =>
+        $"{q.Name} {(q.AtLeast ? "≥ " : "")}{string.Join(", ", q.Tiers.Select(t => (t.When is null ? "" : t.When + ": ") + (t.ValueOn(on) is { } v ? v.ToString(System.Globalization.CultureInfo.InvariantCulture) : "—")))} {q.Unit}";
+
+    /// <summary>An item's rule, or the one it inherits along <c>extends</c> within the same side (null when the parent is not there).</summary>
+    private static (Eligibility Rule, string? From)? EffectiveRule(ServiceItem item, StandardDocument document, IReadOnlyList<StandardDocument> side)
     {
-        foreach (var tier in q.Tiers)
+        var (current, doc) = (item, document);
+        string? from = null;
+        for (var guard = 0; guard < 8; guard++)
         {
-            if (tier.Condition is { } c && Eligible(c, resident, facts, document, document.EffectiveFrom) != true)
+            if (current.Eligibility is { } rule)
             {
-                continue;
+                return (rule, from);
             }
 
-            return tier.ValueOn(document.EffectiveFrom);
+            var parentDoc = side.FirstOrDefault(d => d.Key == doc.Extends) ?? side.Where(d => d.IsNational && d.EffectiveFrom <= doc.EffectiveFrom).MaxBy(d => d.EffectiveFrom);
+            var parent = parentDoc?.Items.FirstOrDefault(i => i.Id == current.Implements);
+            if (parentDoc is null || parent is null)
+            {
+                return null;
+            }
+
+            (current, doc, from) = (parent, parentDoc, parentDoc.Key);
         }
 
         return null;
@@ -282,81 +295,61 @@ public static class SemanticDiff
             return null;
         }
 
-        if (o.Eligibility is null || n.Eligibility is null)
-        {
-            // One side inherits its parent's rule: without the parent there is no meaning to compare, only the fact.
-            return new EligibilityChange(EligibilityDirection.Changed, o.Eligibility?.When, n.Eligibility?.When, [], []);
-        }
-
-        var (oe, ne) = (o.Eligibility, n.Eligibility);
-        if (oe.When == ne.When)
+        if (o.Eligibility is not null && n.Eligibility is not null && o.Eligibility.When == n.Eligibility.When)
         {
             return null;
+        }
+
+        // A side that inherits its parent's rule is compared through that rule, found along `extends` on the same side.
+        var oldRule = EffectiveRule(o, od, facts.OldSide);
+        var newRule = EffectiveRule(n, nd, facts.NewSide);
+        var oldText = o.Eligibility?.When ?? (oldRule is var (or, of) ? $"{or.When} (inherited from {of})" : null);
+        var newText = n.Eligibility?.When ?? (newRule is var (nr, nf) ? $"{nr.When} (inherited from {nf})" : null);
+        if (oldRule is null || newRule is null)
+        {
+            return new EligibilityChange(EligibilityDirection.Changed, oldText, newText, [], [],
+                "one side inherits a rule from a parent standard that is not part of this diff, so the change is not decided");
         }
 
         var gained = new List<Resident>();
         var lost = new List<Resident>();
-        var gainedAny = false;
-        var lostAny = false;
+        string? reason = null;
 
         // Both rules on the same dates: two wordings of one rule must not differ just because each side is
         // read on its own effective date.
-        DateOnly[] dates = [od.EffectiveFrom, nd.EffectiveFrom];
-        var space = ResidentSpace.For([oe.Compiled, ne.Compiled], facts.New, dates);
-        foreach (var resident in space.Residents())
+        foreach (var on in new[] { od.EffectiveFrom, nd.EffectiveFrom }.Distinct())
         {
-            foreach (var on in dates.Distinct())
+            var outcome = facts.Rules.Eligibility(oldRule.Value.Rule.Compiled, newRule.Value.Rule.Compiled, on, nd.Jurisdiction);
+            reason ??= outcome.Reason;
+            if (outcome.Gained is { } g && !gained.Any(x => x.Facts.Count == g.Facts.Count && !x.Facts.Except(g.Facts).Any()))
             {
-                var before = Eligible(oe.Compiled, resident, facts.Old, od, on);
-                var after = Eligible(ne.Compiled, resident, facts.New, nd, on);
-                if (before is null || after is null || before == after)
-                {
-                    continue;
-                }
+                gained.Add(g);
+            }
 
-                if (after.Value)
-                {
-                    gainedAny = true;
-                    if (gained.Count < MaxExamples && !gained.Contains(resident))
-                    {
-                        gained.Add(resident);
-                    }
-                }
-                else
-                {
-                    lostAny = true;
-                    if (lost.Count < MaxExamples && !lost.Contains(resident))
-                    {
-                        lost.Add(resident);
-                    }
-                }
+            if (outcome.Lost is { } l && !lost.Any(x => x.Facts.Count == l.Facts.Count && !x.Facts.Except(l.Facts).Any()))
+            {
+                lost.Add(l);
             }
         }
 
-        if (!gainedAny && !lostAny)
+        if (gained.Count == 0 && lost.Count == 0)
         {
-            return null; // rewritten, same meaning
+            if (reason is not null)
+            {
+                return new EligibilityChange(EligibilityDirection.Changed, oldText, newText, [], [], $"not decided: {reason}");
+            }
+
+            // Same meaning: a rewrite is no change, but a rule made explicit where it was inherited is worth showing.
+            return o.Eligibility is null || n.Eligibility is null
+                ? new EligibilityChange(EligibilityDirection.Equivalent, oldText, newText, [], [])
+                : null;
         }
 
-        var direction = gainedAny && lostAny ? EligibilityDirection.Changed
-            : gainedAny ? EligibilityDirection.Widened : EligibilityDirection.Narrowed;
-        return new EligibilityChange(direction, oe.When, ne.When, [.. gained], [.. lost]);
+        var direction = gained.Count > 0 && lost.Count > 0 ? EligibilityDirection.Changed
+            : gained.Count > 0 ? EligibilityDirection.Widened : EligibilityDirection.Narrowed;
+        return new EligibilityChange(direction, oldText, newText, [.. gained], [.. lost], reason is null ? null : $"partly decided: {reason}");
     }
 
-    /// <summary>Evaluates a rule for a resident as the engine would in the document's jurisdiction on a date (its first day by default).</summary>
-    internal static bool? Eligible(CompiledExpression rule, Resident resident, FactVocabulary facts, StandardDocument document, DateOnly? on = null)
-    {
-        try
-        {
-            var frame = FrameBuilder.Build(resident, facts, document.IsNational ? "110101" : document.Jurisdiction, on ?? document.EffectiveFrom);
-            var value = rule.Evaluate(frame);
-            return value.Kind == ValueKind.Bool ? value.Bool : null;
-        }
-        catch (ResidentException)
-        {
-            return null;
-        }
-    }
-
-    private sealed record SideFacts(FactVocabulary Old, FactVocabulary New);
+    private sealed record SideFacts(FactVocabulary Old, FactVocabulary New, RuleComparison Rules,
+        IReadOnlyList<StandardDocument> OldSide, IReadOnlyList<StandardDocument> NewSide);
 }

@@ -21,6 +21,9 @@ public enum FloorStatus
 
     /// <summary>An item only a local standard defines.</summary>
     LocalOnly,
+
+    /// <summary>The comparison could not be decided (see the row's notes for why).</summary>
+    Unproved,
 }
 
 /// <summary>One item of a floor report.</summary>
@@ -37,6 +40,8 @@ public sealed record FloorReportRow(string Item, LocalizedText Name, string Juri
 /// <summary>Per item in force in a county: national level, local level, and whether it is at, above or below the floor.</summary>
 public static class FloorReport
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Divisions.IDivisionDirectory, CountyDomain> Domains = new();
+
     /// <summary>Builds the report for a county on a date.</summary>
     /// <exception cref="UnknownDivisionException">The county code is not in the division list.</exception>
     public static ImmutableArray<FloorReportRow> For(Catalog catalog, string county, DateOnly on)
@@ -60,10 +65,16 @@ public static class FloorReport
                 continue;
             }
 
-            var comparison = FloorComparison.Of(national, item, catalog.Facts, county, on);
-            var status = comparison.IsBelowFloor ? FloorStatus.BelowFloor
-                : comparison.Above.IsEmpty ? FloorStatus.AtFloor : FloorStatus.AboveFloor;
-            rows.Add(new FloorReportRow(item.Id, item.Name, item.Jurisdiction, status, nationalLevel, local, comparison.Above));
+            // The same decision procedure as `validate`, for this one county on this one day.
+            var comparison = FloorObligation.Check(national, item, catalog.Facts, on, [county], Domains.GetValue(catalog.Divisions, d => new CountyDomain(d)).Preferred(county), multiDay: false);
+            var status = comparison.Status switch
+            {
+                ProofStatus.Violated => FloorStatus.BelowFloor,
+                ProofStatus.Unsupported => FloorStatus.Unproved,
+                _ => comparison.Above.IsEmpty ? FloorStatus.AtFloor : FloorStatus.AboveFloor,
+            };
+            var notes = comparison.Status == ProofStatus.Unsupported ? [$"not decided: {comparison.Reason}"] : comparison.Above;
+            rows.Add(new FloorReportRow(item.Id, item.Name, item.Jurisdiction, status, nationalLevel, local, notes));
         }
 
         return rows.ToImmutable();
@@ -72,7 +83,7 @@ public static class FloorReport
     private static string Describe(EffectiveItem item, DateOnly on) => string.Join("; ", item.Quantities.Select(p =>
     {
         var q = p.Quantity;
-        var values = q.Tiers.Select(t => (t.When is null ? "" : $"{t.When}: ") + (t.ValueOn(on) is { } v ? FloorComparison.Show(v) : "—"));
+        var values = q.Tiers.Select(t => (t.When is null ? "" : $"{t.When}: ") + (t.ValueOn(on) is { } v ? FloorObligation.Show(v) : "—"));
         return $"{q.Name} {(q.AtLeast ? "≥" : "")}{string.Join(", ", values)} {q.Unit}";
     }));
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using DiffPlex;
 
-namespace StandardsKit.Diff;
+namespace StandardsKit.Text;
 
 /// <summary>An inline word-level diff: "unchanged [-removed-]{+added+} unchanged". Chinese has no spaces, so CJK text diffs by character.</summary>
 internal static class InlineTextDiff

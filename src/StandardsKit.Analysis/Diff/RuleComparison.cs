@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using StandardsKit.Analysis;
+using StandardsKit.Analysis.Symbolic;
+using StandardsKit.Engine;
+using StandardsKit.Expressions;
+using StandardsKit.Model;
+
+namespace StandardsKit.Diff;
+
+/// <summary>
+/// Who gains and who loses between two rules, decided symbolically over the union of both sides' facts: a fact
+/// only one side declares is simply not read by the other, so a narrowing through a new fact is found. Three
+/// valued: a resident loses when the old rule says yes and the new one does not (no, or cannot decide).
+/// Examples are replayed through each side's compiled rule with that side's vocabulary before they are shown.
+/// </summary>
+internal sealed class RuleComparison(FactVocabulary oldFacts, FactVocabulary newFacts, CountyDomain counties)
+{
+    private static readonly ConcurrentDictionary<(FactVocabulary, FactVocabulary), FactVocabulary> Unions = new();
+
+    private readonly FactVocabulary _union = Unions.GetOrAdd((oldFacts, newFacts), p =>
+        new FactVocabulary(p.Item2.Facts.Concat(p.Item1.Facts.Where(f => p.Item2.Find(f.Name) is null))));
+
+    /// <summary>A resident who loses, one who gains (null when none), or the reason it was not decided.</summary>
+    internal sealed record Outcome(Resident? Lost, Resident? Gained, string? Reason);
+
+    public Outcome Eligibility(CompiledExpression? oldRule, CompiledExpression? newRule, DateOnly on, string jurisdiction)
+    {
+        var table = new SymbolTable();
+        var syntax = new[] { oldRule, newRule }.OfType<CompiledExpression>().Select(r => r.Syntax).ToList();
+        var translator = new Translator(table, _union, on, counties.Within(jurisdiction), counties.Preferred(jurisdiction), Translator.NeedsBirthDate(syntax, _union));
+        Tri o, n;
+        try
+        {
+            o = oldRule is null ? Tri.True : ItemEncoding.Translate(translator, oldRule, oldRule.Text);
+            n = newRule is null ? Tri.True : ItemEncoding.Translate(translator, newRule, newRule.Text);
+        }
+        catch (UnsupportedException e)
+        {
+            return new Outcome(null, null, e.Message);
+        }
+
+        var solver = new Solver(table, new Budget(FloorObligation.DefaultBudget));
+        // A definite example first (refused before, served now); one the other side cannot decide only when there is none.
+        var lost = Example(solver, table, translator, Formula.And(o.IsTrue, n.IsFalse),
+                       (r, county) => Eval(oldRule, oldFacts, r, county, on) == true && Eval(newRule, newFacts, r, county, on) == false, out var lostReason)
+                   ?? Example(solver, table, translator, Formula.And(o.IsTrue, n.IsUndetermined),
+                       (r, county) => Eval(oldRule, oldFacts, r, county, on) == true && Eval(newRule, newFacts, r, county, on) is null, out lostReason);
+        var gained = Example(solver, table, translator, Formula.And(n.IsTrue, o.IsFalse),
+                         (r, county) => Eval(newRule, newFacts, r, county, on) == true && Eval(oldRule, oldFacts, r, county, on) == false, out var gainedReason)
+                     ?? Example(solver, table, translator, Formula.And(n.IsTrue, o.IsUndetermined),
+                         (r, county) => Eval(newRule, newFacts, r, county, on) == true && Eval(oldRule, oldFacts, r, county, on) is null, out gainedReason);
+        return new Outcome(lost, gained, lostReason ?? gainedReason);
+    }
+
+    /// <summary>How a tiered quantity moves: residents whose amount rises, whose amount falls, with one example pair.</summary>
+    internal sealed record TierOutcome(bool Higher, bool Lower, decimal? ExampleOld, decimal? ExampleNew, string? Reason);
+
+    public TierOutcome Tiers(Quantity oldQuantity, DateOnly oldOn, Quantity newQuantity, DateOnly newOn, string jurisdiction)
+    {
+        var table = new SymbolTable();
+        var syntax = oldQuantity.Tiers.Concat(newQuantity.Tiers).Select(t => t.Condition).OfType<CompiledExpression>().Select(c => c.Syntax).ToList();
+        var translator = new Translator(table, _union, oldOn, counties.Within(jurisdiction), counties.Preferred(jurisdiction), Translator.NeedsBirthDate(syntax, _union));
+        QuantityEncoding o, n;
+        try
+        {
+            o = ItemEncoding.Encode(oldQuantity, translator, oldOn);
+            translator.On = newOn;
+            n = ItemEncoding.Encode(newQuantity, translator, newOn);
+        }
+        catch (UnsupportedException e)
+        {
+            return new TierOutcome(false, false, null, null, e.Message);
+        }
+
+        var solver = new Solver(table, new Budget(FloorObligation.DefaultBudget));
+        bool higher = false, lower = false;
+        decimal? exampleOld = null, exampleNew = null;
+        string? reason = null;
+        var olds = o.Tiers.Select(t => (t.Selected, t.Value)).Append((o.DefinitelyAbsent, (decimal?)null)).ToList();
+        var news = n.Tiers.Select(t => (t.Selected, t.Value)).Append((n.DefinitelyAbsent, (decimal?)null)).ToList();
+        foreach (var (os, ov) in olds)
+        {
+            foreach (var (ns, nv) in news)
+            {
+                var up = (ov, nv) switch { (null, null) => false, (null, _) => true, (_, null) => false, var (a, b) => b > a };
+                var down = (ov, nv) switch { (null, null) => false, (_, null) => true, (null, _) => false, var (a, b) => b < a };
+                if ((!up || higher) && (!down || lower))
+                {
+                    continue;
+                }
+
+                var r = solver.Solve(Formula.And(os, ns));
+                if (r.Status == SatStatus.Unknown)
+                {
+                    reason ??= r.Reason;
+                }
+                else if (r.Status == SatStatus.Satisfiable)
+                {
+                    higher |= up;
+                    lower |= down;
+                    if (exampleOld is null && exampleNew is null)
+                    {
+                        (exampleOld, exampleNew) = (ov, nv);
+                    }
+                }
+            }
+        }
+
+        return new TierOutcome(higher, lower, exampleOld, exampleNew, reason);
+    }
+
+    private Resident? Example(Solver solver, SymbolTable table, Translator translator, Formula query, Func<Resident, string, bool> shows, out string? reason)
+    {
+        reason = null;
+        var r = solver.Solve(query);
+        if (r.Status == SatStatus.Unknown)
+        {
+            reason = r.Reason;
+            return null;
+        }
+
+        if (r.Model is not { } model)
+        {
+            return null;
+        }
+
+        var (resident, county) = ExampleResident.Build(model, table, translator, _union);
+        if (!shows(resident, county))
+        {
+            reason = "internal: the solver's example was not confirmed by the evaluator (please report this rule)";
+            return null;
+        }
+
+        return ExampleResident.Minimise(resident, x => shows(x, county));
+    }
+
+    /// <summary>The rule's answer as that side's engine gives it: facts the side does not declare are not part of its resident.</summary>
+    private static bool? Eval(CompiledExpression? rule, FactVocabulary facts, Resident resident, string county, DateOnly on)
+    {
+        if (rule is null)
+        {
+            return true;
+        }
+
+        var own = resident;
+        foreach (var name in resident.Facts.Keys)
+        {
+            if (facts.Find(name) is null)
+            {
+                own = own.Without(name);
+            }
+        }
+
+        try
+        {
+            var v = rule.Evaluate(FrameBuilder.Build(own, facts, county, on));
+            return v.Kind == ValueKind.Bool ? v.Bool : null;
+        }
+        catch (ResidentException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using StandardsKit.Analysis.Symbolic;
+using StandardsKit.Engine;
+using StandardsKit.Expressions;
+
+namespace StandardsKit.Analysis;
+
+/// <summary>One tier of a quantity as a formula: it is the one that applies (earlier tiers false, its own true).</summary>
+/// <param name="Selected">The resident's first-match walk ends at this tier, with every earlier condition decided false.</param>
+/// <param name="Value">Its value on the date; null when it has none yet.</param>
+internal sealed record TierEncoding(Formula Selected, decimal? Value);
+
+/// <summary>A quantity as formulas: which tier applies, and when the walk ends definitely with no value.</summary>
+internal sealed record QuantityEncoding(string Name, string Unit, bool AtLeast, ImmutableArray<TierEncoding> Tiers, Formula DefinitelyAbsent);
+
+/// <summary>An effective item on one date as formulas over the resident's facts.</summary>
+internal sealed record ItemEncoding(Tri Eligible, ImmutableDictionary<string, QuantityEncoding> Quantities)
+{
+    public static ItemEncoding Of(EffectiveItem item, Translator translator, DateOnly on)
+    {
+        var eligible = item.Eligibility is { } e ? Translate(translator, e.Compiled, e.When) : Tri.True;
+        var quantities = ImmutableDictionary.CreateBuilder<string, QuantityEncoding>(StringComparer.Ordinal);
+        foreach (var (q, _) in item.Quantities)
+        {
+            quantities[q.Name] = Encode(q, translator, on);
+        }
+
+        return new ItemEncoding(eligible, quantities.ToImmutable());
+    }
+
+    /// <summary>A quantity's first-match walk as formulas: each tier's selection, and "definitely no value".</summary>
+    public static QuantityEncoding Encode(Model.Quantity q, Translator translator, DateOnly on)
+    {
+        {
+            var reached = Formula.True;
+            var tiers = ImmutableArray.CreateBuilder<TierEncoding>();
+            foreach (var tier in q.Tiers)
+            {
+                if (tier.Condition is not { } condition)
+                {
+                    tiers.Add(new TierEncoding(reached, tier.ValueOn(on)));
+                    reached = Formula.False;
+                    break;
+                }
+
+                var c = Translate(translator, condition, tier.When!);
+                tiers.Add(new TierEncoding(Formula.And(reached, c.IsTrue), tier.ValueOn(on)));
+                reached = Formula.And(reached, c.IsFalse);
+            }
+
+            var absent = Formula.Or(tiers.Where(t => t.Value is null).Select(t => t.Selected).Append(reached));
+            return new QuantityEncoding(q.Name, q.Unit, q.AtLeast, tiers.ToImmutable(), absent);
+        }
+    }
+
+    internal static Tri Translate(Translator translator, CompiledExpression expression, string text)
+    {
+        try
+        {
+            return translator.Condition(expression.Syntax);
+        }
+        catch (UnsupportedException e)
+        {
+            throw new UnsupportedException($"{e.Message}, in '{text}'");
+        }
+    }
+
+    /// <summary>Every expression of an item, for deciding how age is modelled and what the date depends on.</summary>
+    public static IEnumerable<CompiledExpression> Expressions(EffectiveItem item)
+    {
+        if (item.Eligibility is { } e)
+        {
+            yield return e.Compiled;
+        }
+
+        foreach (var (q, _) in item.Quantities)
+        {
+            foreach (var tier in q.Tiers)
+            {
+                if (tier.Condition is { } c)
+                {
+                    yield return c;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,662 @@
+using System.Collections.Immutable;
+using System.Numerics;
+using StandardsKit.Divisions;
+using StandardsKit.Expressions;
+using StandardsKit.Model;
+
+namespace StandardsKit.Analysis.Symbolic;
+
+/// <summary>
+/// Translates type-checked expressions into formulas with exactly the evaluator's three-valued semantics
+/// (docs/semantics.md): each fact a rule reads gets a "given" leaf and a value variable; a term is a set of
+/// guarded branches (given / not given, and for <c>residence</c> the county default); a condition becomes a
+/// <see cref="Tri"/>. The evaluation date is fixed per obligation; the prover checks that the answer cannot
+/// change between its interval's days (<see cref="DateSensitivity"/>).
+/// </summary>
+internal sealed class Translator
+{
+    /// <summary>Bounds on numbers with no declared range: the engine refuses larger inputs (docs/semantics.md).</summary>
+    internal static readonly Rational InputBound = Rational.Of(1_000_000_000_000_000);
+
+    internal static readonly DateOnly FirstDate = new(1800, 1, 1);
+    internal static readonly DateOnly LastDate = new(2399, 12, 31);
+
+    private readonly SymbolTable _table;
+    private readonly FactVocabulary _facts;
+    private readonly Dictionary<string, int> _numeric = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _fd = new(StringComparer.Ordinal);
+    private readonly ImmutableArray<string> _preferredCodes;
+    private readonly HashSet<int> _relativeYears = [];
+    private readonly HashSet<int> _relativeDays = [];
+    private readonly HashSet<int> _absolute = [];
+
+    public Translator(SymbolTable table, FactVocabulary facts, DateOnly on, ImmutableArray<string> counties,
+        ImmutableArray<string> preferredCodes, bool birthDateMode)
+    {
+        _table = table;
+        _facts = facts;
+        On = on;
+        BirthDateMode = birthDateMode;
+        _preferredCodes = preferredCodes;
+        CountyVar = table.AddFd(new FdVar("county", FdKind.County, counties));
+    }
+
+    /// <summary>The evaluation date for what is translated next (a diff reads each side on its own date).</summary>
+    public DateOnly On { get; set; }
+
+    /// <summary>The county evaluated: the obligation covers every county-level unit of its jurisdiction.</summary>
+    public int CountyVar { get; }
+
+    /// <summary>True when some rule reads the birth date itself, not only <c>age</c>: age then follows from it.</summary>
+    public bool BirthDateMode { get; }
+
+    /// <summary>Facts the translated rules read, by name, with their variables (for building example residents).</summary>
+    public SortedSet<string> FactsRead { get; } = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, int> NumericVars => _numeric;
+
+    public IReadOnlyDictionary<string, int> FdVars => _fd;
+
+    /// <summary>True when every fact is read through <c>age</c> only.</summary>
+    public static bool NeedsBirthDate(IEnumerable<Expr> expressions, FactVocabulary facts)
+    {
+        var source = facts.Facts.FirstOrDefault(f => f.Kind == FactKind.Date && f.Name == "birthDate")?.Name;
+        return source is not null && expressions.Any(e => Syntax.Any(e, x => x is FactExpr f && f.Name == source));
+    }
+
+    /// <summary>
+    /// Why the answer might differ between days of a multi-day interval, or null. Comparisons of a date fact with
+    /// fixed dates and with the evaluation date in years (age) each keep their truth across the interval, and so
+    /// do comparisons in days; mixing them on one fact would move thresholds against each other.
+    /// </summary>
+    public string? DateSensitivity()
+    {
+        foreach (var v in _relativeYears.Concat(_relativeDays).Distinct())
+        {
+            var name = _table.Numerics[v].Name;
+            if (_absolute.Contains(v))
+            {
+                return $"'{name}' is compared with fixed dates and with the evaluation date, so the answer can change from one day to the next";
+            }
+
+            if (_relativeYears.Contains(v) && _relativeDays.Contains(v))
+            {
+                return $"'{name}' is compared with the evaluation date both in years and in days, so the answer can change from one day to the next";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The leaf saying a fact was given (stated) by the resident.</summary>
+    public static string GivenName(string fact) => "given:" + fact;
+
+    public static string ValueName(string fact) => "value:" + fact;
+
+    public static string MemberName(string fact, string member) => $"member:{fact}:{member}";
+
+    /// <summary>A stated age (without a birth date), in birth-date mode.</summary>
+    public const string StatedAge = "stated:age";
+
+    public Tri Condition(Expr e)
+    {
+        switch (e)
+        {
+            case LiteralExpr { Value.Kind: ValueKind.Bool } l:
+                return l.Value.Bool ? Tri.True : Tri.False;
+            case UnaryExpr { Op: UnaryOp.Not } u:
+                return Condition(u.Operand).Not();
+            case BinaryExpr { Op: BinaryOp.And } b:
+                return Tri.And(Condition(b.Left), Condition(b.Right));
+            case BinaryExpr { Op: BinaryOp.Or } b:
+                return Tri.Or(Condition(b.Left), Condition(b.Right));
+            case BinaryExpr { Op: BinaryOp.NotEqual } b:
+                return Compare(BinaryOp.Equal, TermOf(b.Left), TermOf(b.Right)).Not();
+            case BinaryExpr b when b.Op is BinaryOp.Equal or BinaryOp.Less or BinaryOp.LessOrEqual or BinaryOp.Greater or BinaryOp.GreaterOrEqual:
+                return Compare(b.Op, TermOf(b.Left), TermOf(b.Right));
+            case InExpr i:
+                return In(i);
+            case CallExpr c when c.Function is "within" or "has" or "hasAny" or "present":
+                return Call(c);
+            default:
+                // A boolean fact, or any other boolean-valued term.
+                return FromTerm(TermOf(e));
+        }
+    }
+
+    private static Tri FromTerm(ImmutableArray<Alternative> term)
+    {
+        var isTrue = new List<Formula>();
+        var isFalse = new List<Formula>();
+        foreach (var alt in term)
+        {
+            switch (alt.Status, alt.Value)
+            {
+                case (TermStatus.Known, BoolValue v):
+                    isTrue.Add(Formula.And(alt.Guard, v.Value));
+                    isFalse.Add(Formula.And(alt.Guard, Formula.Not(v.Value)));
+                    break;
+                case (TermStatus.None, _):
+                    isFalse.Add(alt.Guard);
+                    break;
+                case (TermStatus.Unknown, _):
+                    break;
+                default:
+                    throw new UnsupportedException("a condition that is not true or false");
+            }
+        }
+
+        return new Tri(Formula.Or(isTrue), Formula.Or(isFalse));
+    }
+
+    private Tri Compare(BinaryOp op, ImmutableArray<Alternative> left, ImmutableArray<Alternative> right)
+    {
+        var isTrue = new List<Formula>();
+        var isFalse = new List<Formula>();
+        foreach (var l in left)
+        {
+            foreach (var r in right)
+            {
+                var guard = Formula.And(l.Guard, r.Guard);
+                if (guard is ConstFormula { Value: false } || l.Status == TermStatus.Unknown || r.Status == TermStatus.Unknown)
+                {
+                    continue;
+                }
+
+                if (l.Status == TermStatus.None || r.Status == TermStatus.None)
+                {
+                    isFalse.Add(guard);
+                    continue;
+                }
+
+                var relation = Relation(op, l.Value!, r.Value!);
+                isTrue.Add(Formula.And(guard, relation));
+                isFalse.Add(Formula.And(guard, Formula.Not(relation)));
+            }
+        }
+
+        return new Tri(Formula.Or(isTrue), Formula.Or(isFalse));
+    }
+
+    private Formula Relation(BinaryOp op, TermValue l, TermValue r)
+    {
+        switch (l, r)
+        {
+            case (NumValue a, NumValue b):
+                NoteDates(a, b);
+                var d = a.Form.Minus(b.Form);
+                return op switch
+                {
+                    BinaryOp.Less => _table.Linear(d, strict: true),
+                    BinaryOp.LessOrEqual => _table.Linear(d, strict: false),
+                    BinaryOp.Greater => _table.Linear(d.Times(-Rational.One), strict: true),
+                    BinaryOp.GreaterOrEqual => _table.Linear(d.Times(-Rational.One), strict: false),
+                    _ => Formula.And(_table.Linear(d, strict: false), _table.Linear(d.Times(-Rational.One), strict: false)),
+                };
+            case (YearsValue or ShiftValue, NumValue { Form.IsConstant: true } c):
+                return Monotone(op, l, c);
+            case (NumValue { Form.IsConstant: true } c, YearsValue or ShiftValue):
+                return Monotone(Flip(op), r, c);
+            case (FdValue a, TextValue t):
+                return _table.AtomFormula(new EqualsConstAtom(a.Var, t.Text));
+            case (TextValue t, FdValue a):
+                return _table.AtomFormula(new EqualsConstAtom(a.Var, t.Text));
+            case (FdValue a, FdValue b):
+                return a.Var == b.Var ? Formula.True : _table.AtomFormula(new SameAtom(Math.Min(a.Var, b.Var), Math.Max(a.Var, b.Var)));
+            case (TextValue a, TextValue b):
+                return Formula.Of(string.Equals(a.Text, b.Text, StringComparison.Ordinal));
+            case (BoolValue a, BoolValue b):
+                return Formula.Or(Formula.And(a.Value, b.Value), Formula.And(Formula.Not(a.Value), Formula.Not(b.Value)));
+            default:
+                throw new UnsupportedException(l is YearsValue or ShiftValue || r is YearsValue or ShiftValue
+                    ? "a shifted date or a count of years compared with something other than a fixed date or number"
+                    : "a comparison between values of different kinds");
+        }
+    }
+
+    private static BinaryOp Flip(BinaryOp op) => op switch
+    {
+        BinaryOp.Less => BinaryOp.Greater,
+        BinaryOp.LessOrEqual => BinaryOp.GreaterOrEqual,
+        BinaryOp.Greater => BinaryOp.Less,
+        BinaryOp.GreaterOrEqual => BinaryOp.LessOrEqual,
+        _ => op,
+    };
+
+    /// <summary>
+    /// <c>f(x) op c</c> for a non-decreasing calendar function f of a date variable x: f(x) ≥ k holds exactly for
+    /// x up to some last date, found with the evaluator's own calendar functions so the two cannot disagree.
+    /// </summary>
+    private Formula Monotone(BinaryOp op, TermValue value, NumValue constant)
+    {
+        var c = constant.Form.Constant;
+        if (value is YearsValue y)
+        {
+            Note(y.DateVar, y.Today ? _relativeYears : _absolute);
+            Formula AtLeast(BigInteger k) => k > 1000 ? Formula.False : k < -1000 ? Formula.True
+                : UpTo(y.DateVar, LastDateWith(x => Binder.CompletedYears(x, y.At) >= k));
+            return op switch
+            {
+                BinaryOp.GreaterOrEqual => AtLeast(c.Ceiling()),
+                BinaryOp.Greater => AtLeast(c.Floor() + 1),
+                BinaryOp.Less => Formula.Not(AtLeast(c.Ceiling())),
+                BinaryOp.LessOrEqual => Formula.Not(AtLeast(c.Floor() + 1)),
+                _ => c.IsInteger ? Formula.And(AtLeast(c.Numerator), Formula.Not(AtLeast(c.Numerator + 1))) : Formula.False,
+            };
+        }
+
+        var s = (ShiftValue)value;
+        Note(s.DateVar, constant.Today ? _relativeYears : _absolute);
+        if (!c.IsInteger)
+        {
+            throw new UnsupportedException("a shifted date compared with a value that is not a date");
+        }
+
+        // Shift is non-decreasing in x, so "Shift(x) ≤ D" holds exactly up to a last date.
+        Formula AtMost(BigInteger day) => day < FirstDate.DayNumber - 400_000 ? Formula.False : day > LastDate.DayNumber + 400_000 ? Formula.True
+            : UpTo(s.DateVar, LastDateWith(x => Shift(x, s) is { } v && v.DayNumber <= day));
+        var d = c.Numerator;
+        return op switch
+        {
+            BinaryOp.LessOrEqual => AtMost(d),
+            BinaryOp.Less => AtMost(d - 1),
+            BinaryOp.GreaterOrEqual => Formula.Not(AtMost(d - 1)),
+            BinaryOp.Greater => Formula.Not(AtMost(d)),
+            _ => Formula.And(AtMost(d), Formula.Not(AtMost(d - 1))),
+        };
+    }
+
+    private static DateOnly? Shift(DateOnly x, ShiftValue s)
+    {
+        try
+        {
+            return s.Years ? x.AddYears(s.Amount) : x.AddMonths(s.Amount);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The last date x in range for which a predicate that holds on an initial segment holds; null if none.</summary>
+    private static DateOnly? LastDateWith(Func<DateOnly, bool> holds)
+    {
+        if (!holds(FirstDate))
+        {
+            return null;
+        }
+
+        if (holds(LastDate))
+        {
+            return LastDate;
+        }
+
+        // Binary search over day numbers: the predicate is monotone (true, then false).
+        int lo = FirstDate.DayNumber, hi = LastDate.DayNumber;
+        while (hi - lo > 1)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (holds(DateOnly.FromDayNumber(mid)))
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return DateOnly.FromDayNumber(lo);
+    }
+
+    private Formula UpTo(int dateVar, DateOnly? last) => last is { } d
+        ? _table.Linear(LinearForm.Var(dateVar).Minus(LinearForm.Of(Rational.Of(d.DayNumber))), strict: false)
+        : Formula.False;
+
+    private void NoteDates(NumValue a, NumValue b)
+    {
+        var vars = a.Form.Terms.Keys.Concat(b.Form.Terms.Keys).Where(v => _dateVars.Contains(v)).ToList();
+        var today = a.Today || b.Today;
+        foreach (var v in vars)
+        {
+            Note(v, today ? _relativeDays : _absolute);
+        }
+    }
+
+    private static void Note(int v, HashSet<int> kind) => kind.Add(v);
+
+    private readonly HashSet<int> _dateVars = [];
+
+    private Tri In(InExpr i)
+    {
+        var needle = TermOf(i.Needle);
+        var items = i.Items.Select(TermOf).ToList();
+        var isTrue = new List<Formula>();
+        var isFalse = new List<Formula>();
+        foreach (var alt in needle)
+        {
+            switch (alt.Status)
+            {
+                case TermStatus.None:
+                    isFalse.Add(alt.Guard);
+                    break;
+                case TermStatus.Known:
+                    var single = ImmutableArray.Create(alt with { Guard = Formula.True });
+                    var any = items.Select(item => Compare(BinaryOp.Equal, single, item)).Aggregate(Tri.False, Tri.Or);
+                    isTrue.Add(Formula.And(alt.Guard, any.IsTrue));
+                    isFalse.Add(Formula.And(alt.Guard, any.IsFalse));
+                    break;
+            }
+        }
+
+        return new Tri(Formula.Or(isTrue), Formula.Or(isFalse));
+    }
+
+    private Tri Call(CallExpr c)
+    {
+        if (c.Function == "present")
+        {
+            var known = FactTerm(((FactExpr)c.Arguments[0]).Name).Where(a => a.Status == TermStatus.Known).Select(a => a.Guard);
+            var isTrue = Formula.Or(known);
+            return new Tri(isTrue, Formula.Not(isTrue));
+        }
+
+        var subject = TermOf(c.Arguments[0]);
+        Func<TermValue, Formula> test = c.Function switch
+        {
+            "within" => v => WithinPrefix(v, DivisionCode.ContainmentPrefix(((LiteralExpr)c.Arguments[1]).Value.Text!)),
+            "has" => v => Member(v, ((LiteralExpr)c.Arguments[1]).Value.Text!),
+            _ => v => Formula.Or(((ListExpr)c.Arguments[1]).Items.Select(m => Member(v, ((LiteralExpr)m).Value.Text!))),
+        };
+        var t = new List<Formula>();
+        var f = new List<Formula>();
+        foreach (var alt in subject)
+        {
+            if (alt.Status == TermStatus.None)
+            {
+                f.Add(alt.Guard);
+            }
+            else if (alt.Status == TermStatus.Known)
+            {
+                var holds = test(alt.Value!);
+                t.Add(Formula.And(alt.Guard, holds));
+                f.Add(Formula.And(alt.Guard, Formula.Not(holds)));
+            }
+        }
+
+        return new Tri(Formula.Or(t), Formula.Or(f));
+    }
+
+    private Formula WithinPrefix(TermValue v, string prefix) => v switch
+    {
+        _ when prefix.Length == 0 => Formula.True,
+        FdValue d => _table.AtomFormula(new WithinAtom(d.Var, prefix)),
+        TextValue s => Formula.Of(s.Text.StartsWith(prefix, StringComparison.Ordinal)),
+        _ => throw new UnsupportedException("within(…) of something that is not a division code"),
+    };
+
+    private Formula Member(TermValue v, string member) => v switch
+    {
+        SetValue { Empty: true } => Formula.False,
+        SetValue s => _table.Bool(MemberName(s.Fact, member)),
+        _ => throw new UnsupportedException("has(…) of something that is not a set"),
+    };
+
+    private ImmutableArray<Alternative> TermOf(Expr e)
+    {
+        switch (e)
+        {
+            case LiteralExpr l:
+                return Term.Known(l.Value.Kind switch
+                {
+                    ValueKind.Bool => new BoolValue(Formula.Of(l.Value.Bool)),
+                    ValueKind.Number => new NumValue(LinearForm.Of(Rational.Of(l.Value.Number)), Today: false),
+                    ValueKind.Date => new NumValue(LinearForm.Of(Rational.Of(l.Value.Date.DayNumber)), Today: false),
+                    _ => new TextValue(l.Value.Text!),
+                });
+            case FactExpr f:
+                return FactTerm(f.Name);
+            case UnaryExpr { Op: UnaryOp.Negate } u:
+                return Map(TermOf(u.Operand), v => v is NumValue n ? n with { Form = n.Form.Times(-Rational.One) } : throw Unsupported("negates a count of years or a shifted date"));
+            case BinaryExpr b when b.Op is BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply or BinaryOp.Divide:
+                return Arithmetic(b.Op, TermOf(b.Left), TermOf(b.Right));
+            case CallExpr { Function: "evaluationDate" }:
+                return Term.Known(new NumValue(LinearForm.Of(Rational.Of(On.DayNumber)), Today: true));
+            case CallExpr { Function: "addDays" } c:
+                return Map(TermOf(c.Arguments[0]), v => v is NumValue n
+                    ? n with { Form = n.Form.Plus(LinearForm.Of(Rational.Of(Amount(c)))) }
+                    : throw Unsupported("shifts a shifted date again"));
+            case CallExpr { Function: "addYears" or "addMonths" } c:
+                return Map(TermOf(c.Arguments[0]), v => ShiftOf(v, c.Function == "addYears", Amount(c)));
+            case CallExpr { Function: "yearsBetween" } c:
+                return Cross(TermOf(c.Arguments[0]), TermOf(c.Arguments[1]), (a, b) => YearsOf(a, b));
+            case CallExpr c when c.Function is "within" or "has" or "hasAny" or "present":
+            {
+                var tri = Call(c);
+                return [new Alternative(Formula.True, TermStatus.Known, new BoolValue(tri.IsTrue))];
+            }
+
+            case BinaryExpr or UnaryExpr or InExpr:
+            {
+                // A condition used as a value (e.g. `(age >= 65) == true`): known exactly when it is decided.
+                var tri = Condition(e);
+                return [new Alternative(Formula.Or(tri.IsTrue, tri.IsFalse), TermStatus.Known, new BoolValue(tri.IsTrue)),
+                    new Alternative(tri.IsUndetermined, TermStatus.Unknown, null)];
+            }
+
+            default:
+                throw Unsupported("an expression form the analysis does not know");
+        }
+    }
+
+    private static UnsupportedException Unsupported(string what) => new(what);
+
+    private static int Amount(CallExpr c) =>
+        c.Arguments[1] switch
+        {
+            LiteralExpr { Value.Kind: ValueKind.Number } l when l.Value.Number == decimal.Truncate(l.Value.Number) && Math.Abs(l.Value.Number) <= 100_000 => (int)l.Value.Number,
+            UnaryExpr { Op: UnaryOp.Negate, Operand: LiteralExpr { Value.Kind: ValueKind.Number } l } when l.Value.Number == decimal.Truncate(l.Value.Number) && l.Value.Number <= 100_000 => -(int)l.Value.Number,
+            _ => throw new UnsupportedException($"{c.Function}(…) with an amount that is not a whole-number literal"),
+        };
+
+    private static TermValue ShiftOf(TermValue v, bool years, int amount)
+    {
+        if (v is not NumValue n)
+        {
+            throw Unsupported("shifts a shifted date again");
+        }
+
+        if (n.Form.IsConstant)
+        {
+            var date = DateOnly.FromDayNumber((int)n.Form.Constant.Numerator);
+            var shifted = Shift(date, new ShiftValue(-1, years, amount)) ?? throw Unsupported("a date shifted out of the calendar");
+            return new NumValue(LinearForm.Of(Rational.Of(shifted.DayNumber)), n.Today);
+        }
+
+        if (n.Form.Terms.Count == 1 && n.Form.Constant.Sign == 0 && n.Form.Terms.First().Value == Rational.One)
+        {
+            return new ShiftValue(n.Form.Terms.First().Key, years, amount);
+        }
+
+        throw Unsupported("addYears/addMonths of a date that is itself computed");
+    }
+
+    private static TermValue YearsOf(TermValue a, TermValue b)
+    {
+        if (a is NumValue from && b is NumValue to && to.Form.IsConstant)
+        {
+            var at = DateOnly.FromDayNumber((int)to.Form.Constant.Numerator);
+            if (from.Form.IsConstant)
+            {
+                var start = DateOnly.FromDayNumber((int)from.Form.Constant.Numerator);
+                return new NumValue(LinearForm.Of(Rational.Of(Binder.CompletedYears(start, at))), to.Today || from.Today);
+            }
+
+            if (from.Form.Terms.Count == 1 && from.Form.Constant.Sign == 0 && from.Form.Terms.First().Value == Rational.One)
+            {
+                return new YearsValue(from.Form.Terms.First().Key, at, to.Today);
+            }
+        }
+
+        throw new UnsupportedException("yearsBetween(…) whose second date is not fixed or whose first is computed");
+    }
+
+    private static ImmutableArray<Alternative> Arithmetic(BinaryOp op, ImmutableArray<Alternative> left, ImmutableArray<Alternative> right) =>
+        Cross(left, right, (a, b) =>
+        {
+            if (a is not NumValue l || b is not NumValue r)
+            {
+                throw new UnsupportedException("arithmetic on a count of years or a shifted date");
+            }
+
+            var today = l.Today || r.Today;
+            switch (op)
+            {
+                case BinaryOp.Add:
+                    return new NumValue(l.Form.Plus(r.Form), today);
+                case BinaryOp.Subtract:
+                    return new NumValue(l.Form.Minus(r.Form), today);
+                case BinaryOp.Multiply when l.Form.IsConstant:
+                    return new NumValue(r.Form.Times(l.Form.Constant), today);
+                case BinaryOp.Multiply when r.Form.IsConstant:
+                    return new NumValue(l.Form.Times(r.Form.Constant), today);
+                case BinaryOp.Multiply:
+                    throw new UnsupportedException("multiplies two facts (not linear)");
+                case BinaryOp.Divide when r.Form.IsConstant && r.Form.Constant.Sign != 0:
+                    return new NumValue(l.Form.Times(Rational.One / r.Form.Constant), today);
+                default:
+                    throw new UnsupportedException("divides by a fact or by zero");
+            }
+        });
+
+    /// <summary>Combines two terms branch by branch: undetermined wins, then none, then the value.</summary>
+    private static ImmutableArray<Alternative> Cross(ImmutableArray<Alternative> left, ImmutableArray<Alternative> right, Func<TermValue, TermValue, TermValue> combine)
+    {
+        var result = ImmutableArray.CreateBuilder<Alternative>();
+        foreach (var l in left)
+        {
+            foreach (var r in right)
+            {
+                var guard = Formula.And(l.Guard, r.Guard);
+                if (guard is ConstFormula { Value: false })
+                {
+                    continue;
+                }
+
+                var status = l.Status == TermStatus.Unknown || r.Status == TermStatus.Unknown ? TermStatus.Unknown
+                    : l.Status == TermStatus.None || r.Status == TermStatus.None ? TermStatus.None : TermStatus.Known;
+                result.Add(new Alternative(guard, status, status == TermStatus.Known ? combine(l.Value!, r.Value!) : null));
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static ImmutableArray<Alternative> Map(ImmutableArray<Alternative> term, Func<TermValue, TermValue> f) =>
+        [.. term.Select(a => a.Status == TermStatus.Known ? a with { Value = f(a.Value!) } : a)];
+
+    private ImmutableArray<Alternative> FactTerm(string name)
+    {
+        var declaration = _facts.Find(name) ?? throw new UnsupportedException($"fact '{name}' is not declared");
+        FactsRead.Add(name);
+        var given = _table.Bool(GivenName(name));
+        if (declaration.DefaultsToCounty)
+        {
+            return [new Alternative(given, TermStatus.Known, new FdValue(Fd(name, FdKind.Division, _preferredCodes))),
+                new Alternative(Formula.Not(given), TermStatus.Known, new FdValue(CountyVar))];
+        }
+
+        if (declaration.Derived is not null)
+        {
+            return Age(declaration);
+        }
+
+        TermValue value = declaration.Kind switch
+        {
+            FactKind.Bool => new BoolValue(_table.Bool(ValueName(name))),
+            FactKind.Int or FactKind.Decimal => new NumValue(LinearForm.Var(Numeric(declaration)), Today: false),
+            FactKind.Date => new NumValue(LinearForm.Var(Date(name, upToToday: false)), Today: false),
+            FactKind.Enum => new FdValue(Fd(name, FdKind.Enum, declaration.Values)),
+            FactKind.String => new FdValue(Fd(name, FdKind.Text, [])),
+            FactKind.Division => new FdValue(Fd(name, FdKind.Division, _preferredCodes)),
+            _ => new SetValue(name, Empty: false),
+        };
+        var absent = !declaration.AbsentMeansNone ? new Alternative(Formula.Not(given), TermStatus.Unknown, null)
+            : declaration.Kind switch
+            {
+                // The engine fills an absent bool with false and an absent set with the empty set.
+                FactKind.Bool => new Alternative(Formula.Not(given), TermStatus.Known, new BoolValue(Formula.False)),
+                FactKind.Set => new Alternative(Formula.Not(given), TermStatus.Known, new SetValue(name, Empty: true)),
+                _ => new Alternative(Formula.Not(given), TermStatus.None, null),
+            };
+        return [new Alternative(given, TermStatus.Known, value), absent];
+    }
+
+    /// <summary>
+    /// Age: from the birth date when given, else a stated age, else undetermined. When no rule reads the birth
+    /// date itself, age is one integer variable (any age has a birth date on any day).
+    /// </summary>
+    private ImmutableArray<Alternative> Age(FactDeclaration age)
+    {
+        var birth = _facts.Facts.First(f => f.Kind == FactKind.Date && f.Name == "birthDate").Name;
+        if (!BirthDateMode)
+        {
+            FactsRead.Add(birth);
+            var known = _table.Bool(GivenName(age.Name));
+            return [new Alternative(known, TermStatus.Known, new NumValue(LinearForm.Var(Numeric(age)), Today: false)),
+                new Alternative(Formula.Not(known), TermStatus.Unknown, null)];
+        }
+
+        FactsRead.Add(birth);
+        var givenBirth = _table.Bool(GivenName(birth));
+        var stated = _table.Bool(StatedAge);
+        var birthVar = Date(birth, upToToday: true);
+        return [
+            new Alternative(givenBirth, TermStatus.Known, new YearsValue(birthVar, On, Today: true)),
+            new Alternative(Formula.And(Formula.Not(givenBirth), stated), TermStatus.Known, new NumValue(LinearForm.Var(Numeric(age)), Today: false)),
+            new Alternative(Formula.And(Formula.Not(givenBirth), Formula.Not(stated)), TermStatus.Unknown, null),
+        ];
+    }
+
+    private int Numeric(FactDeclaration d)
+    {
+        if (!_numeric.TryGetValue(d.Name, out var id))
+        {
+            var min = d.Min is { } a ? Rational.Of(a) : -InputBound;
+            var max = d.Max is { } b ? Rational.Of(b) : InputBound;
+            id = _table.AddNumeric(new NumericVar(d.Name, d.Kind == FactKind.Int, min, max));
+            _numeric[d.Name] = id;
+        }
+
+        return id;
+    }
+
+    private int Date(string name, bool upToToday)
+    {
+        if (!_numeric.TryGetValue(name, out var id))
+        {
+            // A birth date after the evaluation date is refused by the engine: no such resident exists.
+            var last = upToToday || name == "birthDate" ? On : LastDate;
+            id = _table.AddNumeric(new NumericVar(name, Integer: true, Rational.Of(FirstDate.DayNumber), Rational.Of(last.DayNumber)));
+            _numeric[name] = id;
+            _dateVars.Add(id);
+            if (last == On)
+            {
+                _relativeYears.Add(id); // x ≤ evaluation date is "completed years ≥ 0"
+            }
+        }
+
+        return id;
+    }
+
+    private int Fd(string name, FdKind kind, ImmutableArray<string> values)
+    {
+        if (!_fd.TryGetValue(name, out var id))
+        {
+            id = _table.AddFd(new FdVar(name, kind, values));
+            _fd[name] = id;
+        }
+
+        return id;
+    }
+}

@@ -62,14 +62,19 @@ internal sealed record FloorComparison(
 
             foreach (var pq in p.Level?.Quantities ?? [])
             {
-                var cq = c.Level?.Quantities.FirstOrDefault(q => q.Name == pq.Name);
-                if (cq is null || cq.Unit != pq.Unit || cq.Value < pq.Value)
+                if (pq.Value is not { } parentValue)
                 {
-                    below.TryAdd(pq.Name, new Shortfall(pq.Name, pq.Value, cq?.Value, pq.Unit, cq?.Unit, resident));
+                    continue; // undetermined amount: the space assigns every fact the tiers use, so this does not occur
                 }
-                else if (cq.Value > pq.Value)
+
+                var cq = c.Level?.Quantities.FirstOrDefault(q => q.Name == pq.Name);
+                if (cq is null || cq.Unit != pq.Unit || cq.Value < parentValue)
                 {
-                    above.Add($"{pq.Name} {Show(cq.Value)} > {Show(pq.Value)} {pq.Unit}");
+                    below.TryAdd(pq.Name, new Shortfall(pq.Name, parentValue, cq?.Value, pq.Unit, cq?.Unit, resident));
+                }
+                else if (cq.Value > parentValue)
+                {
+                    above.Add($"{pq.Name} {Show(cq.Value)} > {Show(parentValue)} {pq.Unit}");
                 }
             }
         }
@@ -99,6 +104,8 @@ internal sealed record FloorComparison(
     }
 
     internal static string Show(decimal d) => d.ToString(CultureInfo.InvariantCulture);
+
+    internal static string Show(decimal? d) => d is { } v ? Show(v) : "undetermined";
 
     /// <summary>A quantity below the parent's for a resident.</summary>
     internal sealed record Shortfall(string Quantity, decimal ParentValue, decimal? Value, string ParentUnit, string? Unit, Resident Resident);

@@ -70,7 +70,16 @@ internal static class QuantityResolver
 
                 if (because is not null)
                 {
-                    (reasons ??= []).Add(new Reason($"{quantity.Name}: {tier.When}", true, tier.PositionOf!(0)));
+                    // Buffered only behind undetermined tiers, whose reasons are kept only if the amount stays open.
+                    var reason = new Reason($"{quantity.Name}: {tier.When}", true, tier.PositionOf!(0));
+                    if (seenUndetermined)
+                    {
+                        (reasons ??= []).Add(reason);
+                    }
+                    else
+                    {
+                        because.Add(reason);
+                    }
                 }
             }
 
@@ -78,7 +87,6 @@ internal static class QuantityResolver
             if (!seenUndetermined)
             {
                 // The common case: no missing fact on the way, so the stopping tier decides (or gives no amount yet).
-                AddAll(because, reasons);
                 return value is { } d ? Determined(quantity, layer, d) : null;
             }
 
@@ -89,7 +97,6 @@ internal static class QuantityResolver
         // No tier applies for certain: with undetermined tiers on the way, "no amount" is one outcome among others.
         if (!seenUndetermined)
         {
-            AddAll(because, reasons);
             return null;
         }
 

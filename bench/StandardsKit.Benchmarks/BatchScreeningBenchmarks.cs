@@ -54,7 +54,7 @@ public class BatchScreeningBenchmarks
                 {
                     foreach (var q in level.Quantities)
                     {
-                        total += q.Value;
+                        total += q.Value ?? 0;
                     }
                 }
             }

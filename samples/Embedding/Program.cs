@@ -14,7 +14,7 @@ var resident = Resident.Empty
 var evaluation = catalog.Evaluate(resident, county: "310104", on: new DateOnly(2024, 6, 1));
 foreach (var d in evaluation.Decisions.Where(d => d.Eligible != false))
 {
-    var level = string.Join(", ", d.Level?.Quantities.Select(q => $"{q.Name}={q.Value} {q.Unit}") ?? []);
+    var level = string.Join(", ", d.Level?.Quantities.Select(Describe) ?? []);
     var missing = d.MissingFacts.IsEmpty ? "" : $" (needs {string.Join(", ", d.MissingFacts)})";
     Console.WriteLine($"{d.Name.Zh} [{d.Jurisdiction}]: {d.Eligible?.ToString() ?? "undetermined"} {level}{missing}");
 }
@@ -31,12 +31,19 @@ var families = new[]
 foreach (var family in families)
 {
     var decision = screening.Evaluate(family).Decisions[0];
-    var amount = decision.Level?.Quantities.FirstOrDefault()?.Value;
-    Console.WriteLine(amount is { } a
+    var quantity = decision.Level?.Quantities.FirstOrDefault();
+    Console.WriteLine(quantity is { Value: { } a }
         ? $"special assistance in Chengdu: {a} CNY/month"
-        : $"special assistance in Chengdu: eligible {decision.Eligible}, amount needs {string.Join(", ", decision.MissingFacts)}");
+        : $"special assistance in Chengdu: eligible {decision.Eligible}, " +
+          (quantity is null ? "no amount" : $"{string.Join(" or ", quantity.PossibleValues)} CNY/month") +
+          $" — needs {string.Join(", ", decision.MissingFacts)}");
 }
 
 // 3. Dependency injection: one shared, thread-safe catalog.
 using var services = new ServiceCollection().AddStandardsKit().BuildServiceProvider();
 Console.WriteLine($"{services.GetRequiredService<Catalog>().Documents.Length} standard editions loaded");
+
+// An amount whose tier depends on a missing fact has no Value; PossibleValues and MissingFacts say why.
+static string Describe(ResolvedQuantity q) => q.Value is { } v
+    ? $"{q.Name}={v} {q.Unit}"
+    : $"{q.Name}={string.Join(" or ", q.PossibleValues)} {q.Unit} (depends on {string.Join(", ", q.MissingFacts)})";

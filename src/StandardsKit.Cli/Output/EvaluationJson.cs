@@ -67,7 +67,7 @@ internal static class EvaluationJson
             {
                 w.WriteStartObject();
                 w.WriteString("name", q.Name);
-                w.WriteNumber("value", q.Value);
+                w.WriteNumberOrNull("value", q.Value);
                 w.WriteString("unit", q.Unit);
                 if (q.AtLeast)
                 {
@@ -75,6 +75,12 @@ internal static class EvaluationJson
                 }
 
                 w.WriteString("jurisdiction", q.Jurisdiction);
+                if (q.Value is null)
+                {
+                    // Only undetermined amounts carry these, so a determined quantity keeps its shape (SPEC §6).
+                    WriteUndetermined(w, q);
+                }
+
                 w.WriteEndObject();
             }
 
@@ -122,5 +128,27 @@ internal static class EvaluationJson
 
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    private static void WriteUndetermined(Utf8JsonWriter w, ResolvedQuantity q)
+    {
+        w.WriteStartArray("missingFacts");
+        foreach (var f in q.MissingFacts)
+        {
+            w.WriteStringValue(f);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("possibleValues");
+        foreach (var v in q.PossibleValues)
+        {
+            w.WriteNumberValue(v);
+        }
+
+        w.WriteEndArray();
+        if (q.MayBeAbsent)
+        {
+            w.WriteBoolean("mayBeAbsent", true);
+        }
     }
 }

@@ -41,7 +41,10 @@ internal static class EvaluationText
             {
                 foreach (var q in level.Quantities)
                 {
-                    w.WriteLine($"    {(zh ? "标准" : "level")}: {q.Name} {(q.AtLeast ? "≥ " : "")}{q.Value.ToString(CultureInfo.InvariantCulture)} {q.Unit} ({q.Jurisdiction})");
+                    var amount = $"{(q.AtLeast ? "≥ " : "")}{QuantityText.Amount(q, zh)} {q.Unit}";
+                    w.WriteLine(q.Value is null
+                        ? $"    {(zh ? "标准" : "level")}: {q.Name}: {amount} — {QuantityText.DependsOn(q, zh)} ({q.Jurisdiction})"
+                        : $"    {(zh ? "标准" : "level")}: {q.Name} {amount} ({q.Jurisdiction})");
                 }
 
                 if (level.Text is { } text)

@@ -40,34 +40,9 @@ internal static class DecisionMaker
             var quantities = ImmutableArray.CreateBuilder<ResolvedQuantity>(item.Quantities.Length);
             foreach (var (quantity, layer) in item.Quantities)
             {
-                foreach (var tier in quantity.Tiers)
+                if (QuantityResolver.Resolve(quantity, layer, frame, facts, because, ref missing) is { } resolved)
                 {
-                    if (tier.Condition is { } condition)
-                    {
-                        var v = condition.Evaluate(frame);
-                        if (v.IsUnknown)
-                        {
-                            missing |= v.Missing;
-                            break;
-                        }
-
-                        if (!v.Bool)
-                        {
-                            continue;
-                        }
-
-                        if (explain)
-                        {
-                            because!.Add(new Reason($"{quantity.Name}: {tier.When}", true, tier.PositionOf!(0)));
-                        }
-                    }
-
-                    if (tier.ValueOn(frame.On) is { } value)
-                    {
-                        quantities.Add(new ResolvedQuantity(quantity.Name, value, quantity.Unit, quantity.AtLeast, layer.Document.Jurisdiction));
-                    }
-
-                    break;
+                    quantities.Add(resolved);
                 }
             }
 
@@ -92,7 +67,7 @@ internal static class DecisionMaker
 
     private static bool? ToBool(Value v) => v.Kind == ValueKind.Bool ? v.Bool : null;
 
-    private static ImmutableArray<string> MissingNames(UInt128 mask, FactVocabulary facts)
+    internal static ImmutableArray<string> MissingNames(UInt128 mask, FactVocabulary facts)
     {
         if (mask == 0)
         {

@@ -59,10 +59,16 @@ public static class TestRunner
             foreach (var (name, value) in expect.Level)
             {
                 var actual = decision.Level?.Quantities.FirstOrDefault(q => q.Name == name);
-                if (actual?.Value != value)
+                var expected = value is { } v ? QuantityText.Number(v) : "no value";
+                if (actual is { Value: null })
                 {
-                    failures.Add($"{at}: expected {name} = {(value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "no value")}, got " +
-                                 (actual is null ? "no value" : actual.Value.ToString(CultureInfo.InvariantCulture)));
+                    // Present but undetermined: neither a number nor "no value" holds until the missing facts are given.
+                    failures.Add($"{at}: expected {name} = {expected}, got an undetermined amount ({QuantityText.Amount(actual)}): " +
+                                 $"{QuantityText.DependsOn(actual)}; give these facts in the resident");
+                }
+                else if (actual?.Value != value)
+                {
+                    failures.Add($"{at}: expected {name} = {expected}, got {(actual is null ? "no value" : QuantityText.Amount(actual))}");
                 }
             }
 

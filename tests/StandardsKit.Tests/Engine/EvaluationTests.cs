@@ -60,15 +60,19 @@ public class EvaluationTests
     }
 
     [Fact]
-    public void Undetermined_tier_condition_leaves_the_level_open_and_names_the_missing_fact()
+    public void Undetermined_tier_condition_keeps_the_amount_with_its_possible_values_and_names_the_missing_fact()
     {
+        // Before, the amount was dropped (quantities: []) with nothing saying so.
         var r = Resident.Empty.With("onlyChildDisabled", true);
 
         var d = Decide(r, "520102", new DateOnly(2022, 3, 1), "family-planning-special-assistance");
 
         d.Eligible.Should().BeTrue();
         d.MissingFacts.Should().Equal("onlyChildDeceased");
-        d.Level!.Quantities.Should().BeEmpty();
+        var q = d.Level!.Quantities.Should().ContainSingle().Which;
+        q.Value.Should().BeNull();
+        q.PossibleValues.Should().Equal(350m, 450m);
+        q.MissingFacts.Should().Equal("onlyChildDeceased");
     }
 
     [Fact]

@@ -39,4 +39,25 @@ internal static class Yaml
               when: {{{when}}}
               provenance: {evidence: policy, sources: [S1]}
         """ + "\n";
+
+    /// <summary>
+    /// <see cref="Item"/> with a level: a CNY/month quantity <c>allowance</c> whose tiers are the given flow maps
+    /// (e.g. <c>{when: dibao, value: 5}</c>), then any other quantities as flow maps.
+    /// </summary>
+    public static string TieredItem(string id, string when, int number, string[] tiers, params string[] otherQuantities)
+    {
+        var yaml = new System.Text.StringBuilder(Item(id, when, number));
+        yaml.Append("    level:\n      quantities:\n        - name: allowance\n          unit: CNY/month\n          tiers:\n");
+        foreach (var tier in tiers)
+        {
+            yaml.Append("            - ").Append(tier).Append('\n');
+        }
+
+        foreach (var quantity in otherQuantities)
+        {
+            yaml.Append("        - ").Append(quantity).Append('\n');
+        }
+
+        return yaml.Append("      provenance: {evidence: policy, sources: [S1]}\n").ToString();
+    }
 }

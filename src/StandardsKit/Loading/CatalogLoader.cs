@@ -108,7 +108,7 @@ internal static class CatalogLoader
         catch (Exception e) when (e is OverflowException or ArgumentException or IndexOutOfRangeException or InvalidOperationException)
         {
             diagnostics.Warning(DiagnosticCodes.FloorSampled, null, $"the floor proof stopped ({e.GetType().Name}), so the floor of these standards is not proved",
-                "simplify the arithmetic in the local rules, or report this");
+                "the sampling proof cannot cover these rules; please report them");
         }
     }
 

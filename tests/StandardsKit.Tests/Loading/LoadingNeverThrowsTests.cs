@@ -1,4 +1,3 @@
-using StandardsKit.Diagnostics;
 using StandardsKit.Engine;
 using StandardsKit.Tests.TestSupport;
 
@@ -60,6 +59,35 @@ public sealed class LoadingNeverThrowsTests
         error.Message.Should().Contain("may overflow");
         error.Help.Should().Contain("declare min/max for fact 'age' in facts.yaml");
         result.Catalog.Should().BeNull();
+    }
+
+    [Fact]
+    public void Two_int_facts_with_a_minimum_compared_with_each_other_load_instead_of_crashing()
+    {
+        // validate exited 70 ("internal error", index out of range in the floor prover's resident space).
+        using var temp = new TempFolder();
+        temp.CopyFrom(Path.Combine(Repo.Standards, "national"), "national");
+        temp.Write("facts.yaml", File.ReadAllText(Path.Combine(Repo.Standards, "facts.yaml")) + """
+
+              - name: householdSize
+                type: int
+                min: 1
+                description: {zh: 户人数, en: Household size}
+                absent: unknown
+
+              - name: earners
+                type: int
+                min: 1
+                description: {zh: 就业人数, en: Earners in the household}
+                absent: unknown
+
+            """);
+        temp.Write("overlay.yaml", Overlay("pregnant or householdSize > earners"));
+
+        var result = Catalog.LoadDirectory(temp.Path);
+
+        result.Errors().Should().BeEmpty();
+        result.Catalog.Should().NotBeNull();
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StandardsKit.Expressions;
 
 namespace StandardsKit.Cli;
 
@@ -11,9 +12,14 @@ internal static class Arguments
             return DateOnly.FromDateTime(DateTime.Today);
         }
 
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            throw new CliException($"{option} '{text}' is not a date; write YYYY-MM-DD, e.g. {option} 2024-06-01");
+        }
+
+        return ExpressionLimits.IsSupported(d)
             ? d
-            : throw new CliException($"{option} '{text}' is not a date; write YYYY-MM-DD, e.g. {option} 2024-06-01");
+            : throw new CliException($"{option} {text} is outside the supported range {ExpressionLimits.DateRangeText}");
     }
 
     public static string County(string? code)

@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using StandardsKit.Diagnostics;
-using StandardsKit.Analysis.Symbolic;
 using StandardsKit.Divisions;
 using StandardsKit.Engine;
 using StandardsKit.Expressions;
@@ -153,7 +152,7 @@ public static class FloorProver
         return sb.ToString();
     }
 
-    private static bool DependsOnDate(Expr e, FactVocabulary facts) => Syntax.Any(e, x => x switch
+    private static bool DependsOnDate(Expr e, FactVocabulary facts) => e.Nodes().Any(x => x switch
     {
         LiteralExpr { Value.Kind: ValueKind.Date } or CallExpr { Function: "evaluationDate" } => true,
         FactExpr f => facts.Find(f.Name)?.Kind == FactKind.Date,

@@ -59,13 +59,6 @@ internal static class ProofDates
         return [.. dates];
     }
 
-    private static IEnumerable<DateOnly> DateLiterals(Expr e) => e switch
-    {
-        LiteralExpr { Value.Kind: ValueKind.Date } l => [l.Value.Date],
-        UnaryExpr u => DateLiterals(u.Operand),
-        BinaryExpr b => DateLiterals(b.Left).Concat(DateLiterals(b.Right)),
-        InExpr i => DateLiterals(i.Needle).Concat(i.Items.SelectMany(DateLiterals)),
-        CallExpr c => c.Arguments.SelectMany(DateLiterals),
-        _ => [],
-    };
+    private static IEnumerable<DateOnly> DateLiterals(Expr e) =>
+        e.Nodes().OfType<LiteralExpr>().Where(l => l.Value.Kind == ValueKind.Date).Select(l => l.Value.Date);
 }

@@ -61,7 +61,7 @@ internal sealed class Translator
     public static bool NeedsBirthDate(IEnumerable<Expr> expressions, FactVocabulary facts)
     {
         var source = facts.Facts.FirstOrDefault(f => f.Kind == FactKind.Date && f.Name == "birthDate")?.Name;
-        return source is not null && expressions.Any(e => Syntax.Any(e, x => x is FactExpr f && f.Name == source));
+        return source is not null && expressions.Any(e => e.Nodes().Any(x => x is FactExpr f && f.Name == source));
     }
 
     /// <summary>
@@ -234,7 +234,7 @@ internal sealed class Translator
         {
             Note(y.DateVar, y.Today ? _relativeYears : _absolute);
             Formula AtLeast(BigInteger k) => k > 1000 ? Formula.False : k < -1000 ? Formula.True
-                : UpTo(y.DateVar, LastDateWith(x => Binder.CompletedYears(x, y.At) >= k));
+                : UpTo(y.DateVar, LastDateWith(x => CompletedYears.Between(x, y.At) >= k));
             return op switch
             {
                 BinaryOp.GreaterOrEqual => AtLeast(c.Ceiling()),
@@ -327,37 +327,24 @@ internal sealed class Translator
 
     private readonly HashSet<int> _dateVars = [];
 
+    /// <summary><c>x in [a, b]</c> is <c>x == a or x == b</c> in three-valued logic (docs/semantics.md).</summary>
     private Tri In(InExpr i)
     {
         var needle = TermOf(i.Needle);
-        var items = i.Items.Select(TermOf).ToList();
-        var isTrue = new List<Formula>();
-        var isFalse = new List<Formula>();
-        foreach (var alt in needle)
-        {
-            switch (alt.Status)
-            {
-                case TermStatus.None:
-                    isFalse.Add(alt.Guard);
-                    break;
-                case TermStatus.Known:
-                    var single = ImmutableArray.Create(alt with { Guard = Formula.True });
-                    var any = items.Select(item => Compare(BinaryOp.Equal, single, item)).Aggregate(Tri.False, Tri.Or);
-                    isTrue.Add(Formula.And(alt.Guard, any.IsTrue));
-                    isFalse.Add(Formula.And(alt.Guard, any.IsFalse));
-                    break;
-            }
-        }
-
-        return new Tri(Formula.Or(isTrue), Formula.Or(isFalse));
+        return i.Items.Select(item => Compare(BinaryOp.Equal, needle, TermOf(item))).Aggregate(Tri.False, Tri.Or);
     }
 
     private Tri Call(CallExpr c)
     {
         if (c.Function == "present")
         {
-            var known = FactTerm(((FactExpr)c.Arguments[0]).Name).Where(a => a.Status == TermStatus.Known).Select(a => a.Guard);
-            var isTrue = Formula.Or(known);
+            // True exactly when the resident gave the fact (for age: a birth date or a stated age): a county
+            // default or an absent-none filler is not "present".
+            var name = ((FactExpr)c.Arguments[0]).Name;
+            var term = FactTerm(name);
+            var isTrue = _facts.Find(name)?.Derived is not null
+                ? Formula.Or(term.Where(a => a.Status == TermStatus.Known).Select(a => a.Guard))
+                : _table.Bool(GivenName(name));
             return new Tri(isTrue, Formula.Not(isTrue));
         }
 
@@ -489,7 +476,7 @@ internal sealed class Translator
             if (from.Form.IsConstant)
             {
                 var start = DateOnly.FromDayNumber((int)from.Form.Constant.Numerator);
-                return new NumValue(LinearForm.Of(Rational.Of(Binder.CompletedYears(start, at))), to.Today || from.Today);
+                return new NumValue(LinearForm.Of(Rational.Of(CompletedYears.Between(start, at))), to.Today || from.Today);
             }
 
             if (from.Form.Terms.Count == 1 && from.Form.Constant.Sign == 0 && from.Form.Terms.First().Value == Rational.One)

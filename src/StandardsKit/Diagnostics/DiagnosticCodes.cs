@@ -17,6 +17,8 @@ internal static class DiagnosticCodes
     public const string UnknownFunction = "SK0104";
     public const string ExpressionLimit = "SK0105";
     public const string UnknownEnumValue = "SK0106";
+    public const string DateRange = "SK0107";
+    public const string NumberRange = "SK0108";
 
     public const string UnknownArea = "SK0201";
     public const string UnknownCategory = "SK0202";

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using StandardsKit.Diagnostics;
 using StandardsKit.Divisions;
 using StandardsKit.Engine;
+using StandardsKit.Expressions;
 using StandardsKit.Loading;
 using StandardsKit.Model;
 using StandardsKit.Testing;
@@ -41,6 +42,12 @@ public sealed class Catalog
     /// <summary>The embedded default standards, loaded on first use.</summary>
     /// <exception cref="CatalogLoadException">The embedded standards have errors (a packaging bug).</exception>
     public static Catalog Default => DefaultCatalog.Value;
+
+    /// <summary>The first evaluation date (and date fact, and date literal) the engine supports: 1800-01-01.</summary>
+    public static DateOnly FirstSupportedDate => ExpressionLimits.FirstDate;
+
+    /// <summary>The last evaluation date (and date fact, and date literal) the engine supports: 2399-12-31.</summary>
+    public static DateOnly LastSupportedDate => ExpressionLimits.LastDate;
 
     /// <summary>The declared resident facts.</summary>
     public FactVocabulary Facts { get; }
@@ -115,14 +122,16 @@ public sealed class Catalog
     /// <param name="on">The date.</param>
     /// <param name="items">Item ids to keep; null or empty for all.</param>
     /// <exception cref="UnknownDivisionException">The county code is not in the division list.</exception>
-    /// <exception cref="ResidentException">A fact is unknown or has a value of the wrong type.</exception>
+    /// <exception cref="ResidentException">A fact is unknown, has a value of the wrong type, or is outside its supported range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="on"/> is outside <see cref="FirstSupportedDate"/>..<see cref="LastSupportedDate"/>.</exception>
     /// <exception cref="ArgumentException">An item id in <paramref name="items"/> is not in force there on that date.</exception>
     public Evaluation Evaluate(Resident resident, string county, DateOnly on, IEnumerable<string>? items = null) =>
         Evaluate(resident, county, on, new EvaluationOptions { Items = items?.ToList() });
 
     /// <summary>Evaluates a resident with explicit options (item filter, explanations on or off).</summary>
     /// <exception cref="UnknownDivisionException">The county code is not in the division list.</exception>
-    /// <exception cref="ResidentException">A fact is unknown or has a value of the wrong type.</exception>
+    /// <exception cref="ResidentException">A fact is unknown, has a value of the wrong type, or is outside its supported range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="on"/> is outside <see cref="FirstSupportedDate"/>..<see cref="LastSupportedDate"/>.</exception>
     /// <exception cref="ArgumentException">An item id in the filter is not in force there on that date.</exception>
     public Evaluation Evaluate(Resident resident, string county, DateOnly on, EvaluationOptions options)
     {
@@ -134,9 +143,16 @@ public sealed class Catalog
     /// Resolves the items in force for a county on a date once, for evaluating many residents: the batch path.
     /// </summary>
     /// <exception cref="UnknownDivisionException">The county code is not in the division list.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="on"/> is outside <see cref="FirstSupportedDate"/>..<see cref="LastSupportedDate"/>.</exception>
     /// <exception cref="ArgumentException">An item id in the filter is not in force there on that date.</exception>
     public PreparedEvaluation Prepare(string county, DateOnly on, EvaluationOptions? options = null)
     {
+        if (!ExpressionLimits.IsSupported(on))
+        {
+            throw new ArgumentOutOfRangeException(nameof(on), on,
+                $"the evaluation date {ExpressionLimits.Iso(on)} is outside the supported range {ExpressionLimits.DateRangeText}");
+        }
+
         options ??= EvaluationOptions.Default;
         var resolution = Resolve(county, on);
         if (options.Items is not { Count: > 0 } wanted)

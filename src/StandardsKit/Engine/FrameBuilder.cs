@@ -16,6 +16,7 @@ internal static class FrameBuilder
         // Start from the vocabulary's "nothing known" slots and visit only the facts the resident gives:
         // residents state a handful of facts, the vocabulary declares dozens.
         var slots = (Value[])facts.AbsentSlots.Clone();
+        UInt128 given = 0;
         foreach (var slot in facts.CountyDefaultSlots)
         {
             slots[slot] = Value.Of(county);
@@ -32,6 +33,7 @@ internal static class FrameBuilder
             if (declaration.Derived is null)
             {
                 slots[slot] = Convert(declaration, raw);
+                given |= UInt128.One << slot;
             }
         }
 
@@ -45,15 +47,17 @@ internal static class FrameBuilder
             {
                 if (birth.Date > on)
                 {
-                    throw new ResidentException($"birthDate {birth} is after the evaluation date {on:yyyy-MM-dd}");
+                    throw new ResidentException($"birthDate {birth} is after the evaluation date {ExpressionLimits.Iso(on)}");
                 }
 
-                slots[i] = Value.Of(Binder.CompletedYears(birth.Date, on));
+                slots[i] = Value.Of(CompletedYears.Between(birth.Date, on));
+                given |= UInt128.One << i;
             }
-            else if (resident.Facts.TryGetValue(declaration.Name, out var given))
+            else if (resident.Facts.TryGetValue(declaration.Name, out var stated))
             {
                 // Without a birth date, an age the caller states is the best information there is.
-                slots[i] = Convert(declaration, given);
+                slots[i] = Convert(declaration, stated);
+                given |= UInt128.One << i;
             }
             else
             {
@@ -61,7 +65,7 @@ internal static class FrameBuilder
             }
         }
 
-        return new EvalFrame(slots, on);
+        return new EvalFrame(slots, on, given);
     }
 
     /// <summary>The slot values of a resident about whom nothing is known (county defaults aside).</summary>
@@ -110,15 +114,21 @@ internal static class FrameBuilder
 
                 if ((d.Min is { } min && n < min) || (d.Max is { } max && n > max))
                 {
-                    throw new ResidentException($"fact '{d.Name}' is {n}, outside {d.Min}–{d.Max}");
+                    throw new ResidentException($"fact '{d.Name}' is {Show(n)}, outside {Show(d.Min)}–{Show(d.Max)}");
+                }
+
+                // Without a declared bound the supported range bounds it, so arithmetic is checked for overflow at load time.
+                if ((d.Min is null && n < -ExpressionLimits.MaxNumber) || (d.Max is null && n > ExpressionLimits.MaxNumber))
+                {
+                    throw new ResidentException($"fact '{d.Name}' is {Show(n)}, outside the supported range {ExpressionLimits.NumberRangeText}");
                 }
 
                 return Value.Of(n);
-            case FactKind.Date when raw is DateOnly given:
-                return Value.Of(given);
+            case FactKind.Date when raw is DateOnly day:
+                return InRange(d, day);
             case FactKind.Date when raw is string s:
                 return DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                    ? Value.Of(date)
+                    ? InRange(d, date)
                     : throw Wrong(d, raw, "a date \"YYYY-MM-DD\"");
             case FactKind.String when raw is string s:
                 return Value.Of(s);
@@ -151,6 +161,12 @@ internal static class FrameBuilder
                 });
         }
     }
+
+    private static Value InRange(FactDeclaration d, DateOnly date) => ExpressionLimits.IsSupported(date)
+        ? Value.Of(date)
+        : throw new ResidentException($"fact '{d.Name}' is {ExpressionLimits.Iso(date)}, outside the supported range {ExpressionLimits.DateRangeText}");
+
+    private static string Show(decimal? n) => n?.ToString(CultureInfo.InvariantCulture) ?? "";
 
     private static string Hint(string value, IEnumerable<string> options) =>
         Suggestions.DidYouMean(value, options) is { } h ? $" ({h})" : "";

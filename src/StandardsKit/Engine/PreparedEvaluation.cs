@@ -37,7 +37,7 @@ public sealed class PreparedEvaluation
     public IReadOnlyList<EffectiveItem> Items => Array.AsReadOnly(_items);
 
     /// <summary>Decides every prepared item for one resident.</summary>
-    /// <exception cref="ResidentException">A fact is unknown or has a value of the wrong type.</exception>
+    /// <exception cref="ResidentException">A fact is unknown, has a value of the wrong type, or is outside its supported range.</exception>
     public Evaluation Evaluate(Resident resident)
     {
         ArgumentNullException.ThrowIfNull(resident);

@@ -3,7 +3,27 @@ using System.Collections.Immutable;
 namespace StandardsKit.Expressions;
 
 /// <summary>Expression syntax tree. Offsets index the expression text, for error positions.</summary>
-internal abstract record Expr(int Start, int Length);
+internal abstract record Expr(int Start, int Length)
+{
+    /// <summary>This node and every node below it, parents before children, left to right.</summary>
+    public IEnumerable<Expr> Nodes()
+    {
+        yield return this;
+        IEnumerable<Expr> children = this switch
+        {
+            UnaryExpr u => [u.Operand],
+            BinaryExpr b => [b.Left, b.Right],
+            InExpr i => [i.Needle, .. i.Items],
+            ListExpr l => l.Items,
+            CallExpr c => c.Arguments,
+            _ => [],
+        };
+        foreach (var node in children.SelectMany(child => child.Nodes()))
+        {
+            yield return node;
+        }
+    }
+}
 
 internal sealed record LiteralExpr(Value Value, int Start, int Length) : Expr(Start, Length);
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using StandardsKit.Diagnostics;
 using StandardsKit.Model;
@@ -16,9 +17,20 @@ internal sealed partial class Binder
         ["within", "has", "hasAny", "present", "evaluationDate", "addYears", "addMonths", "addDays", "yearsBetween", "date"];
 
     private readonly FactVocabulary _facts;
+    private readonly string _text;
     private readonly List<string> _used = [];
 
-    private Binder(FactVocabulary facts) => _facts = facts;
+    /// <summary>
+    /// The interval every number- or date-valued node can take (dates as day numbers), so overflow and a date
+    /// beyond the calendar are load-time errors and never happen at run time.
+    /// </summary>
+    private readonly Dictionary<Expr, Interval> _bounds = new(ReferenceEqualityComparer.Instance);
+
+    private Binder(FactVocabulary facts, string text)
+    {
+        _facts = facts;
+        _text = text;
+    }
 
     /// <summary>Parses, checks and compiles a condition; throws <see cref="ExpressionException"/> on the first error.</summary>
     public static CompiledExpression CompileCondition(string text, FactVocabulary facts)
@@ -29,7 +41,7 @@ internal sealed partial class Binder
 
     private static CompiledExpression CompileCondition(string text, Expr syntax, FactVocabulary facts)
     {
-        var binder = new Binder(facts);
+        var binder = new Binder(facts, text);
         var (type, evaluator) = binder.Bind(syntax);
         if (type.Kind != TypeKind.Bool)
         {
@@ -51,7 +63,7 @@ internal sealed partial class Binder
 
     private (ExprType Type, Evaluator Eval) Bind(Expr expr) => expr switch
     {
-        LiteralExpr l => (TypeOfLiteral(l.Value), _ => l.Value),
+        LiteralExpr l => BindLiteral(l),
         FactExpr f => BindFact(f),
         UnaryExpr u => BindUnary(u),
         BinaryExpr { Op: BinaryOp.And or BinaryOp.Or } b => BindLogical(b),
@@ -63,13 +75,35 @@ internal sealed partial class Binder
         _ => throw new InvalidOperationException("unknown syntax node"),
     };
 
-    private static ExprType TypeOfLiteral(Value v) => v.Kind switch
+    private (ExprType, Evaluator) BindLiteral(LiteralExpr l)
     {
-        ValueKind.Bool => ExprType.Bool,
-        ValueKind.Number => ExprType.Number,
-        ValueKind.Date => ExprType.Date,
-        _ => ExprType.String,
-    };
+        var v = l.Value;
+        switch (v.Kind)
+        {
+            case ValueKind.Number:
+                if (Math.Abs(v.Number) > ExpressionLimits.MaxNumber)
+                {
+                    throw Error(DiagnosticCodes.NumberRange, l.Start,
+                        $"the number {v} is outside the supported range {ExpressionLimits.NumberRangeText}", "use a smaller number");
+                }
+
+                _bounds[l] = new Interval(v.Number, v.Number);
+                return (ExprType.Number, _ => v);
+            case ValueKind.Date:
+                if (!ExpressionLimits.IsSupported(v.Date))
+                {
+                    throw Error(DiagnosticCodes.DateRange, l.Start,
+                        $"the date {v} is outside the supported range {ExpressionLimits.DateRangeText}", "use a date in that range");
+                }
+
+                _bounds[l] = Interval.Days(v.Date, v.Date);
+                return (ExprType.Date, _ => v);
+            case ValueKind.Bool:
+                return (ExprType.Bool, _ => v);
+            default:
+                return (ExprType.String, _ => v);
+        }
+    }
 
     private (ExprType, Evaluator) BindFact(FactExpr f)
     {
@@ -81,6 +115,15 @@ internal sealed partial class Binder
         }
 
         _used.Add(f.Name);
+        if (declaration.Kind is FactKind.Int or FactKind.Decimal)
+        {
+            _bounds[f] = new Interval(declaration.Min ?? -ExpressionLimits.MaxNumber, declaration.Max ?? ExpressionLimits.MaxNumber);
+        }
+        else if (declaration.Kind == FactKind.Date)
+        {
+            _bounds[f] = Interval.SupportedDates;
+        }
+
         var type = declaration.Kind switch
         {
             FactKind.Bool => ExprType.Bool,
@@ -108,6 +151,8 @@ internal sealed partial class Binder
         }
 
         RequireNumber(type, u.Operand, "'-'");
+        var inner = BoundsOf(u.Operand);
+        _bounds[u] = new Interval(-inner.High, -inner.Low);
         return (ExprType.Number, frame =>
         {
             var v = operand(frame);
@@ -156,12 +201,28 @@ internal sealed partial class Binder
         var (lt, left) = Bind(b.Left);
         var (rt, right) = Bind(b.Right);
         var op = b.Op;
-        if (op is BinaryOp.Equal or BinaryOp.NotEqual)
+        if (op == BinaryOp.Equal)
         {
             CheckComparable(lt, b.Left, rt, b.Right);
-            var negate = op == BinaryOp.NotEqual;
-            Func<Value, Value, Value> equal = (l, r) => Value.Of(AreEqual(l, r) != negate);
+            Func<Value, Value, Value> equal = static (l, r) => Value.Of(AreEqual(l, r));
             return (ExprType.Bool, frame => Strict(left(frame), right(frame), equal));
+        }
+
+        if (op == BinaryOp.NotEqual)
+        {
+            // a != b is not (a == b): undetermined stays undetermined, and "none" equals nothing, so != is true.
+            CheckComparable(lt, b.Left, rt, b.Right);
+            return (ExprType.Bool, frame =>
+            {
+                var l = left(frame);
+                var r = right(frame);
+                if (l.IsUnknown || r.IsUnknown)
+                {
+                    return Value.Unknown(l.Missing | r.Missing);
+                }
+
+                return Value.Of(l.Kind == ValueKind.None || r.Kind == ValueKind.None || !AreEqual(l, r));
+            });
         }
 
         if (!((lt.Kind == TypeKind.Number && rt.Kind == TypeKind.Number) || (lt.Kind == TypeKind.Date && rt.Kind == TypeKind.Date)))
@@ -192,29 +253,27 @@ internal sealed partial class Binder
         var symbol = $"'{BinaryOpText.Of(b.Op)}'";
         RequireNumber(lt, b.Left, symbol);
         RequireNumber(rt, b.Right, symbol);
-        if (b.Op == BinaryOp.Divide && b.Right is LiteralExpr { Value: { Kind: ValueKind.Number, Number: 0 } })
+        if (b.Op == BinaryOp.Divide)
         {
-            throw Error(DiagnosticCodes.ExpressionType, b.Right.Start, "division by zero", null);
+            const string help = "divide only by a non-zero number, e.g. residenceMonths / 12";
+            var divisor = NumberLiteral(b.Right)
+                          ?? throw Error(DiagnosticCodes.ExpressionType, b.Right.Start, "'/' divides only by a number written out, not by an expression", help);
+            if (divisor == 0)
+            {
+                throw Error(DiagnosticCodes.ExpressionType, b.Right.Start, "division by zero", help);
+            }
         }
 
+        _bounds[b] = CheckOverflow(b, BoundsOf(b.Left), BoundsOf(b.Right));
+
+        // The bounds above keep every result within ±10^27, far inside decimal's range: no operation can overflow.
         var op = b.Op;
-        Func<Value, Value, Value> arithmetic = (l, r) =>
+        Func<Value, Value, Value> arithmetic = (l, r) => op switch
         {
-            try
-            {
-                return op switch
-                {
-                    BinaryOp.Add => Value.Of(l.Number + r.Number),
-                    BinaryOp.Subtract => Value.Of(l.Number - r.Number),
-                    BinaryOp.Multiply => Value.Of(l.Number * r.Number),
-                    _ => r.Number == 0 ? Value.NoneValue : Value.Of(l.Number / r.Number),
-                };
-            }
-            catch (OverflowException)
-            {
-                // A result beyond decimal's range has no meaningful value; "none" keeps evaluation total.
-                return Value.NoneValue;
-            }
+            BinaryOp.Add => Value.Of(l.Number + r.Number),
+            BinaryOp.Subtract => Value.Of(l.Number - r.Number),
+            BinaryOp.Multiply => Value.Of(l.Number * r.Number),
+            _ => Value.Of(l.Number / r.Number),
         };
         return (ExprType.Number, frame => Strict(left(frame), right(frame), arithmetic, arithmetic: true));
     }
@@ -230,21 +289,12 @@ internal sealed partial class Binder
             items.Add(eval);
         }
 
+        // x in [a, b] is x == a or x == b, in Kleene logic: "none" equals nothing, undetermined stays so.
         var array = items.ToArray();
         return (ExprType.Bool, frame =>
         {
             var n = needle(frame);
-            if (n.IsUnknown)
-            {
-                return n;
-            }
-
-            if (n.Kind == ValueKind.None)
-            {
-                return Value.False;
-            }
-
-            UInt128 missing = 0;
+            var missing = n.Missing;
             foreach (var e in array)
             {
                 var v = e(frame);
@@ -252,13 +302,13 @@ internal sealed partial class Binder
                 {
                     missing |= v.Missing;
                 }
-                else if (v.Kind != ValueKind.None && AreEqual(n, v))
+                else if (!n.IsUnknown && n.Kind != ValueKind.None && v.Kind != ValueKind.None && AreEqual(n, v))
                 {
                     return Value.True;
                 }
             }
 
-            return missing != 0 ? Value.Unknown(missing) : Value.False;
+            return n.IsUnknown || missing != 0 ? Value.Unknown(missing) : Value.False;
         });
     }
 
@@ -323,12 +373,15 @@ internal sealed partial class Binder
                     throw Error(DiagnosticCodes.ExpressionType, c.Arguments[0].Start, "present(…) takes a fact name", "e.g. present(disabilityGrade)");
                 }
 
+                // Given (or derived from given facts) and not "none": false, not undetermined, when not given.
                 var (_, eval) = BindFact(fact);
-                return (ExprType.Bool, frame => Value.Of(eval(frame).Kind is not (ValueKind.Unknown or ValueKind.None)));
+                var bit = UInt128.One << _facts.SlotOf(fact.Name);
+                return (ExprType.Bool, frame => Value.Of((frame.Given & bit) != 0 && eval(frame).Kind is not (ValueKind.Unknown or ValueKind.None)));
             }
 
             case "evaluationDate":
                 Arity(c, 0);
+                _bounds[c] = Interval.SupportedDates;
                 return (ExprType.Date, frame => Value.Of(frame.On));
 
             case "addYears":
@@ -337,37 +390,28 @@ internal sealed partial class Binder
             {
                 Arity(c, 2);
                 var (dt, date) = Bind(c.Arguments[0]);
-                var (nt, amount) = Bind(c.Arguments[1]);
+                var (nt, _) = Bind(c.Arguments[1]);
                 if (dt.Kind != TypeKind.Date)
                 {
                     throw Error(DiagnosticCodes.ExpressionType, c.Arguments[0].Start, $"{c.Function}(…) takes a date first, not a {dt}", null);
                 }
 
                 RequireNumber(nt, c.Arguments[1], c.Function + "(…)");
-                var fn = c.Function;
-                Func<Value, Value, Value> shift = (d, n) =>
+                var k = ShiftAmount(c);
+                _bounds[c] = ShiftBounds(c, BoundsOf(c.Arguments[0]), k);
+                Func<DateOnly, DateOnly> shift = c.Function switch
                 {
-                    if (n.Number != decimal.Truncate(n.Number) || Math.Abs(n.Number) > 100_000)
-                    {
-                        return Value.NoneValue;
-                    }
-
-                    var k = (int)n.Number;
-                    try
-                    {
-                        return Value.Of(fn switch
-                        {
-                            "addYears" => d.Date.AddYears(k),
-                            "addMonths" => d.Date.AddMonths(k),
-                            _ => d.Date.AddDays(k),
-                        });
-                    }
-                    catch (ArgumentOutOfRangeException)
-                    {
-                        return Value.NoneValue;
-                    }
+                    "addYears" => d => d.AddYears(k),
+                    "addMonths" => d => d.AddMonths(k),
+                    _ => d => d.AddDays(k),
                 };
-                return (ExprType.Date, frame => Strict(date(frame), amount(frame), shift, arithmetic: true));
+
+                // ShiftBounds proved the result stays inside the calendar, so the shift cannot throw.
+                return (ExprType.Date, frame =>
+                {
+                    var d = date(frame);
+                    return d.Kind == ValueKind.Date ? Value.Of(shift(d.Date)) : d;
+                });
             }
 
             case "yearsBetween":
@@ -380,7 +424,8 @@ internal sealed partial class Binder
                     throw Error(DiagnosticCodes.ExpressionType, c.Start, "yearsBetween(…) takes two dates", "e.g. yearsBetween(birthDate, evaluationDate())");
                 }
 
-                Func<Value, Value, Value> years = static (x, y) => Value.Of(CompletedYears(x.Date, y.Date));
+                _bounds[c] = new Interval(-DateOnly.MaxValue.Year, DateOnly.MaxValue.Year);
+                Func<Value, Value, Value> years = static (x, y) => Value.Of(CompletedYears.Between(x.Date, y.Date));
                 return (ExprType.Number, frame => Strict(a(frame), b(frame), years, arithmetic: true));
             }
 
@@ -397,16 +442,103 @@ internal sealed partial class Binder
         return v.Kind == kind ? Value.Of(predicate(v)) : v.IsUnknown ? v : Value.False;
     };
 
-    /// <summary>Completed years from <paramref name="from"/> to <paramref name="to"/>: how age is counted.</summary>
-    internal static int CompletedYears(DateOnly from, DateOnly to)
+    /// <summary>A number literal, optionally negated, or null for anything else.</summary>
+    private static decimal? NumberLiteral(Expr e) => e switch
     {
-        var years = to.Year - from.Year;
-        if (to.Month < from.Month || (to.Month == from.Month && to.Day < from.Day))
+        LiteralExpr { Value.Kind: ValueKind.Number } l => l.Value.Number,
+        UnaryExpr { Op: UnaryOp.Negate, Operand: LiteralExpr { Value.Kind: ValueKind.Number } l } => -l.Value.Number,
+        _ => null,
+    };
+
+    /// <summary>The amount of addYears/addMonths/addDays: a whole number written out, within the shift limits.</summary>
+    private static int ShiftAmount(CallExpr c)
+    {
+        var unit = c.Function switch { "addYears" => "years", "addMonths" => "months", _ => "days" };
+        var limit = c.Function switch
         {
-            years--;
+            "addYears" => ExpressionLimits.MaxShiftYears,
+            "addMonths" => ExpressionLimits.MaxShiftMonths,
+            _ => ExpressionLimits.MaxShiftDays,
+        };
+        var at = c.Arguments[1].Start;
+        if (NumberLiteral(c.Arguments[1]) is not { } n || n != decimal.Truncate(n))
+        {
+            throw Error(DiagnosticCodes.DateRange, at, $"{c.Function}(…) takes a whole number of {unit} written out as its second argument",
+                $"e.g. {c.Function}(birthDate, 18)");
         }
 
-        return years;
+        if (Math.Abs(n) > limit)
+        {
+            throw Error(DiagnosticCodes.DateRange, at,
+                $"{c.Function}(…) shifts by at most {limit.ToString(CultureInfo.InvariantCulture)} {unit}, not {n.ToString(CultureInfo.InvariantCulture)}", null);
+        }
+
+        return (int)n;
+    }
+
+    /// <summary>Where a shifted date can fall; an error if it could leave the calendar (a nest of shifts).</summary>
+    private static Interval ShiftBounds(CallExpr c, Interval days, int k)
+    {
+        var (low, high) = (DateOnly.FromDayNumber((int)days.Low), DateOnly.FromDayNumber((int)days.High));
+        var fits = c.Function switch
+        {
+            "addYears" => low.Year + k >= DateOnly.MinValue.Year && high.Year + k <= DateOnly.MaxValue.Year,
+            "addMonths" => MonthIndex(low) + k >= MonthIndex(DateOnly.MinValue) && MonthIndex(high) + k <= MonthIndex(DateOnly.MaxValue),
+            _ => (long)low.DayNumber + k >= DateOnly.MinValue.DayNumber && (long)high.DayNumber + k <= DateOnly.MaxValue.DayNumber,
+        };
+        if (!fits)
+        {
+            throw Error(DiagnosticCodes.DateRange, c.Start,
+                $"{c.Function}(…) may give a date outside the calendar ({ExpressionLimits.Iso(DateOnly.MinValue)}..{ExpressionLimits.Iso(DateOnly.MaxValue)})",
+                "shift the date by less");
+        }
+
+        // Each shift is monotone in its date, so the ends of the interval map to the ends of the result.
+        return c.Function switch
+        {
+            "addYears" => Interval.Days(low.AddYears(k), high.AddYears(k)),
+            "addMonths" => Interval.Days(low.AddMonths(k), high.AddMonths(k)),
+            _ => Interval.Days(low.AddDays(k), high.AddDays(k)),
+        };
+    }
+
+    private static int MonthIndex(DateOnly d) => (d.Year * 12) + d.Month - 1;
+
+    private Interval BoundsOf(Expr e) => _bounds.TryGetValue(e, out var i) ? i : throw new InvalidOperationException("unbounded number or date node");
+
+    /// <summary>The interval of an arithmetic node; an error at the operator if it may go beyond ±10^27.</summary>
+    private Interval CheckOverflow(BinaryExpr b, Interval l, Interval r)
+    {
+        Interval? result = b.Op switch
+        {
+            BinaryOp.Add => Interval.Checked(() => new Interval(l.Low + r.Low, l.High + r.High)),
+            BinaryOp.Subtract => Interval.Checked(() => new Interval(l.Low - r.High, l.High - r.Low)),
+            BinaryOp.Multiply => Interval.Checked(() => Interval.Hull(l.Low * r.Low, l.Low * r.High, l.High * r.Low, l.High * r.High)),
+            _ => Interval.Checked(() => Interval.Hull(l.Low / r.Low, l.High / r.Low)), // the divisor is a literal: Low == High
+        };
+        if (result is { } fits && Math.Abs(fits.Low) <= ExpressionLimits.MaxIntermediate && Math.Abs(fits.High) <= ExpressionLimits.MaxIntermediate)
+        {
+            return fits;
+        }
+
+        var unbounded = b.Nodes().OfType<FactExpr>().Select(f => f.Name).Distinct(StringComparer.Ordinal)
+            .Where(f => _facts.Find(f) is { } d && (d.Min is null || d.Max is null)).ToList();
+        var help = unbounded.Count == 0
+            ? "simplify the arithmetic"
+            : $"declare min/max for fact {string.Join(", ", unbounded.Select(f => $"'{f}'"))} in facts.yaml or simplify";
+        throw Error(DiagnosticCodes.NumberRange, OperatorOffset(b), $"'{BinaryOpText.Of(b.Op)}' may overflow: its result can exceed ±10^27", help);
+    }
+
+    /// <summary>The offset of a binary operator: the first non-blank character after its left operand.</summary>
+    private int OperatorOffset(BinaryExpr b)
+    {
+        var i = b.Left.Start + b.Left.Length;
+        while (i < _text.Length && char.IsWhiteSpace(_text[i]))
+        {
+            i++;
+        }
+
+        return Math.Min(i, _text.Length);
     }
 
     private (ExprType, Evaluator) BindSet(Expr e, string function)

@@ -87,6 +87,11 @@ internal static class CatalogLoader
         return new CatalogLoadResult(catalog, all, documents, tests, facts, files.Count);
     }
 
+    /// <summary>
+    /// Runs the floor proof. The evaluator is total over everything that binds, but the sampling prover still
+    /// computes boundary values of its own (products of literals up to 10^15 each); should it fail, the
+    /// standards load and the proof says it did not cover them, instead of loading throwing.
+    /// </summary>
     private static SchemaKind KindOf(YamlMapping root)
     {
         if (root["facts"] is not null)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using StandardsKit.Diagnostics;
+using StandardsKit.Expressions;
 using StandardsKit.Loading.Yaml;
 using StandardsKit.Model;
 
@@ -40,7 +41,14 @@ internal sealed class NodeReader(DiagnosticBag diagnostics)
 
         if (DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
         {
-            return d;
+            // Standards are evaluated on these dates, so they share the expressions' supported range.
+            if (ExpressionLimits.IsSupported(d))
+            {
+                return d;
+            }
+
+            Diagnostics.Error(DiagnosticCodes.BadDates, node!.Span, $"{s} is outside the supported range {ExpressionLimits.DateRangeText}", "use a date in that range");
+            return null;
         }
 
         Diagnostics.Error(DiagnosticCodes.BadDates, node!.Span, $"'{s}' is not a calendar date", "write YYYY-MM-DD");

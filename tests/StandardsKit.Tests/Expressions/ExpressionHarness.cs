@@ -18,8 +18,10 @@ internal static class ExpressionHarness
         return act.Should().Throw<ExpressionException>().Which.Error;
     }
 
-    public static Value Eval(string text, Resident resident) =>
-        Compile(text).Evaluate(FrameBuilder.Build(resident, Facts, "310104", On));
+    public static Value Eval(string text, Resident resident) => EvalOn(text, resident, On);
+
+    public static Value EvalOn(string text, Resident resident, DateOnly on) =>
+        Compile(text).Evaluate(FrameBuilder.Build(resident, Facts, "310104", on));
 
     public static UInt128 Bit(string fact) => UInt128.One << Facts.SlotOf(fact);
 }

@@ -89,6 +89,7 @@ internal static class DiagnosticsRenderer
         json.WriteNumber("files", files);
         json.WriteNumber("errors", diagnostics.Count(d => d.Severity == Severity.Error));
         json.WriteNumber("warnings", diagnostics.Count(d => d.Severity == Severity.Warning));
+        json.WriteNumber("notices", diagnostics.Count(d => d.Severity == Severity.Info));
         json.WriteEndObject();
         json.WriteEndObject();
         flush();

@@ -15,6 +15,9 @@ internal sealed class DiagnosticBag
     public void Warning(string code, SourceSpan? span, string message, string? help = null) =>
         _items.Add(new Diagnostic(code, Severity.Warning, message, span, help));
 
+    public void Info(string code, SourceSpan? span, string message, string? help = null) =>
+        _items.Add(new Diagnostic(code, Severity.Info, message, span, help));
+
     public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
 
     public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);

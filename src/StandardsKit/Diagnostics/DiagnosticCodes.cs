@@ -33,6 +33,8 @@ internal static class DiagnosticCodes
     public const string BadFactDeclaration = "SK0211";
     public const string BadDates = "SK0212";
     public const string BadTest = "SK0213";
+    public const string EditionBeforeParent = "SK0214";
+    public const string ParentSuperseded = "SK0215";
 
     public const string FloorQuantity = "SK0301";
     public const string FloorEligibility = "SK0302";

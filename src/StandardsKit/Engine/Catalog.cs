@@ -92,7 +92,10 @@ public sealed class Catalog
     /// The same standards with another division list, for a newer edition of GB/T 2260 or your own source.
     /// Every jurisdiction a loaded standard names must exist in it.
     /// </summary>
-    /// <exception cref="ArgumentException">A standard's jurisdiction is missing from <paramref name="divisions"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// A standard's jurisdiction is missing from <paramref name="divisions"/>, or the new chains break a chain rule
+    /// (an <c>extends</c> that is no longer an ancestor, item ids that now collide along a chain).
+    /// </exception>
     public Catalog WithDivisions(IDivisionDirectory divisions)
     {
         ArgumentNullException.ThrowIfNull(divisions);
@@ -100,6 +103,14 @@ public sealed class Catalog
         if (missing is not null)
         {
             throw new ArgumentException($"{missing.Key} is issued for {missing.Jurisdiction}, which the division list lacks", nameof(divisions));
+        }
+
+        // Parents follow the division list, so new chains are re-checked: a catalog never silently prefers one layer.
+        var chainFindings = new DiagnosticBag();
+        new ChainChecker(Documents, divisions, chainFindings).Check();
+        if (chainFindings.Items.FirstOrDefault(d => d.Severity == Severity.Error) is { } broken)
+        {
+            throw new ArgumentException($"with this division list, {broken}", nameof(divisions));
         }
 
         return new Catalog(Facts, divisions, Documents, Tests, Diagnostics);

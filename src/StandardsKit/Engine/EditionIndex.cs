@@ -55,14 +55,18 @@ internal sealed class EditionIndex
         return next?.AddDays(-1);
     }
 
-    /// <summary>The editions issued for one jurisdiction, oldest first.</summary>
-    public ImmutableArray<StandardDocument> IssuedFor(string jurisdiction) => _byJurisdiction.GetValueOrDefault(jurisdiction, []);
-
     /// <summary>All editions, for analyses that need every date where something changes.</summary>
     public IEnumerable<StandardDocument> All => _byJurisdiction.Values.SelectMany(d => d);
 
+    /// <summary>Every edition of every standard issued for <paramref name="jurisdiction"/>, oldest first.</summary>
+    public ImmutableArray<StandardDocument> IssuedFor(string jurisdiction) => _byJurisdiction.GetValueOrDefault(jurisdiction, []);
+
+    /// <summary>The editions of <paramref name="document"/>'s standard (itself included), oldest first.</summary>
+    public IEnumerable<StandardDocument> EditionsOf(StandardDocument document) =>
+        IssuedFor(document.Jurisdiction).Where(d => d.Id == document.Id);
+
     /// <summary>The latest edition that has started by <paramref name="on"/> and has not ended.</summary>
-    private static StandardDocument? EditionInForce(IEnumerable<StandardDocument> editions, DateOnly on)
+    public static StandardDocument? EditionInForce(IEnumerable<StandardDocument> editions, DateOnly on)
     {
         StandardDocument? current = null;
         foreach (var edition in editions)

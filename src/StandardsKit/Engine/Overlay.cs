@@ -14,24 +14,37 @@ internal static class Overlay
         // province's id (implements: sc-maternal-care) as well as by the national id.
         var roots = new Dictionary<string, string>(StringComparer.Ordinal);
         var order = new List<string>();
-        foreach (var document in chain)
-        {
-            foreach (var item in document.Items)
-            {
-                if (item.Implements is { } target && roots.TryGetValue(target, out var root))
-                {
-                    layers[root].Add(new ItemLayer(document, item));
-                    roots.TryAdd(item.Id, root);
-                    continue;
-                }
 
-                // A local-only item, or one whose parent item is not in force on this date: it stands alone.
-                // (An id that collides with one already in the chain is rejected when loading.)
-                if (roots.TryAdd(item.Id, item.Id))
+        // An item overlays only what its parent defines (Parentage): the generations above its own jurisdiction.
+        // Its own generation's ids become visible to the generations below once the whole generation is read.
+        foreach (var generation in Parentage.Generations(chain))
+        {
+            var added = new List<(string Id, string Root)>();
+            foreach (var document in generation)
+            {
+                foreach (var item in document.Items)
                 {
-                    layers[item.Id] = [new ItemLayer(document, item)];
-                    order.Add(item.Id);
+                    if (item.Implements is { } target && roots.TryGetValue(target, out var root))
+                    {
+                        layers[root].Add(new ItemLayer(document, item));
+                        added.Add((item.Id, root));
+                        continue;
+                    }
+
+                    // A local-only item, or one whose parent item is not in force on this date: it stands alone.
+                    // Ids may not collide along a chain (loading rejects it), so nothing is hidden here.
+                    if (!roots.ContainsKey(item.Id) && !layers.ContainsKey(item.Id))
+                    {
+                        layers[item.Id] = [new ItemLayer(document, item)];
+                        order.Add(item.Id);
+                        added.Add((item.Id, item.Id));
+                    }
                 }
+            }
+
+            foreach (var (id, root) in added)
+            {
+                roots.TryAdd(id, root);
             }
         }
 

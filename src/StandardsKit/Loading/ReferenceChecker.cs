@@ -20,17 +20,20 @@ internal static class ReferenceChecker
             }
         }
 
+        // Parents follow the jurisdiction chain, as evaluation does; `extends` only names the edition written against.
+        var chains = new ChainChecker(documents, divisions, d);
         foreach (var doc in documents)
         {
-            CheckDocument(doc, byKey, divisions, d, unusable ?? new HashSet<string>());
+            CheckDocument(doc, byKey, divisions, chains, d, unusable ?? new HashSet<string>());
         }
 
+        chains.Check();
         CheckCycles(documents, byKey, d);
         CheckEditionDates(documents, d);
     }
 
-    private static void CheckDocument(StandardDocument doc, Dictionary<string, StandardDocument> byKey, IDivisionDirectory divisions, DiagnosticBag d,
-        IReadOnlySet<string> unusable)
+    private static void CheckDocument(StandardDocument doc, Dictionary<string, StandardDocument> byKey, IDivisionDirectory divisions, ChainChecker chains,
+        DiagnosticBag d, IReadOnlySet<string> unusable)
     {
         if (!doc.IsNational && divisions.Find(doc.Jurisdiction) is null)
         {
@@ -85,18 +88,15 @@ internal static class ReferenceChecker
                 }
             }
 
-            if (parent is not null && item.Implements is null && ImplementableIds(parent, byKey).Contains(item.Id))
-            {
-                d.Error(DiagnosticCodes.DuplicateId, item.Span, $"local item id '{item.Id}' is already an item of {parent.Key} or its parents",
-                    $"to change that item write 'implements: {item.Id}' with a local id; otherwise choose another id");
-            }
-
+            // Ids colliding along the chain are ChainChecker's; here only what an item implements.
             if (item.Implements is { } target)
             {
-                if (parent is not null && !ImplementableIds(parent, byKey).Contains(target))
+                var implementable = chains.ImplementableIds(doc.Jurisdiction);
+                if (parent is not null && !implementable.Contains(target))
                 {
-                    d.Error(DiagnosticCodes.UnknownImplements, item.Span, $"item '{item.Id}' implements '{target}', which {parent.Key} does not define",
-                        Suggestions.DidYouMean(target, ImplementableIds(parent, byKey)));
+                    d.Error(DiagnosticCodes.UnknownImplements, item.Span,
+                        $"item '{item.Id}' implements '{target}', which no standard above {doc.Jurisdiction} defines (it extends {parent.Key})",
+                        Suggestions.DidYouMean(target, implementable));
                 }
             }
             else if (!doc.IsNational && item.Kind != ItemKind.Local)
@@ -124,23 +124,6 @@ internal static class ReferenceChecker
         }
 
         return doc.Areas;
-    }
-
-    private static HashSet<string> ImplementableIds(StandardDocument parent, Dictionary<string, StandardDocument> byKey)
-    {
-        // An item may implement anything its ancestors define, in any of their editions: ids are stable across editions.
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        for (var guard = 0; guard < 16 && parent is not null; guard++)
-        {
-            foreach (var edition in byKey.Values.Where(x => x.Id == parent.Id))
-            {
-                ids.UnionWith(edition.Items.Select(i => i.Id));
-            }
-
-            parent = parent.Extends is { } e && byKey.TryGetValue(e, out var next) ? next : null!;
-        }
-
-        return ids;
     }
 
     private static void CheckSources(Provenance? provenance, SourceSpan? at, HashSet<string> known, DiagnosticBag d)

@@ -45,6 +45,8 @@ internal sealed class StandardBinder(NodeReader r, FactVocabulary facts, string 
             Items = [.. NodeReader.List(root["items"]).Select(Item).OfType<ServiceItem>()],
             Path = path,
             Span = root.Span,
+            EffectiveFromSpan = root.KeyNode("effectiveFrom")?.Span,
+            ExtendsSpan = root.KeyNode("extends")?.Span,
         };
     }
 

@@ -60,6 +60,12 @@ public sealed record StandardDocument
     /// <summary>Where the document starts.</summary>
     public SourceSpan? Span { get; init; }
 
+    /// <summary>Where <c>effectiveFrom</c> is written, for findings about when the edition takes effect.</summary>
+    public SourceSpan? EffectiveFromSpan { get; init; }
+
+    /// <summary>Where <c>extends</c> is written, for findings about the parent edition.</summary>
+    public SourceSpan? ExtendsSpan { get; init; }
+
     /// <summary>True for the national standard.</summary>
     public bool IsNational => Jurisdiction == "000000";
 

@@ -60,4 +60,21 @@ internal static class Yaml
 
         return yaml.Append("      provenance: {evidence: policy, sources: [S1]}\n").ToString();
     }
+
+    /// <summary>A local standard without its own taxonomy (it uses its parent's) and the given items block.</summary>
+    public static string Local(string id, string jurisdiction, string items, string extends = "test-national@2030", string edition = "2030",
+        string effectiveFrom = "2030-06-01", string extraHeader = "") => $$$"""
+        id: {{{id}}}
+        jurisdiction: "{{{jurisdiction}}}"
+        edition: "{{{edition}}}"
+        title: {zh: 地方标准, en: Local standard}
+        extends: {{{extends}}}
+        effectiveFrom: {{{effectiveFrom}}}
+        {{{extraHeader}}}
+        provenance: {evidence: secondary, sources: [L1]}
+        sources:
+          - {id: L1, title: Local source, url: "https://example.org/l1", kind: official}
+        items:
+        {{{items}}}
+        """ + "\n";
 }

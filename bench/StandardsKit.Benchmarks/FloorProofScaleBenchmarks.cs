@@ -8,7 +8,7 @@ namespace StandardsKit.Benchmarks;
 /// What <c>validate</c> does for a folder of many county standards with distinct effective dates: load it, then
 /// prove every floor obligation. The cost should grow with the number of standards, not its square.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class FloorProofScaleBenchmarks
 {
     private string _folder = null!;

@@ -69,7 +69,14 @@ public static class FloorProver
             var domain = counties.Within(local.Jurisdiction);
             var multiDay = until is not { } u || u > from;
             var key = Key(parent, child, from, local.Jurisdiction, multiDay, facts);
-            var result = cache.GetOrAdd(key, _ => FloorObligation.Check(parent, child, facts, from, domain, counties.Preferred(local.Jurisdiction), budgetSteps, multiDay));
+            ObligationResult Decide(string _) => FloorObligation.Check(parent, child, facts, from, domain, counties.Preferred(local.Jurisdiction), budgetSteps, multiDay);
+            var result = cache.GetOrAdd(key, Decide);
+            if (result.Status == ProofStatus.Violated)
+            {
+                // The verdict is shared, but the example must live in this jurisdiction (its county, its codes first).
+                result = cache.GetOrAdd(key + "|example:" + local.Jurisdiction, Decide);
+            }
+
             proofs.Add(new FloorProof(local.Key, item.Id, item.Implements!, parentDoc.Key, from, until, result.Status, result.Example, result.County,
                 Reason(result, item, parentDoc, from)));
             Report(result, local, item, parentDoc, from, until, reported, diagnostics);

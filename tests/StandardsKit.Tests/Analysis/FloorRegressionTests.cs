@@ -47,6 +47,21 @@ public sealed class FloorRegressionTests
     }
 
     [Fact]
+    public void Two_counties_sharing_one_narrowing_template_each_get_an_example_in_their_own_county()
+    {
+        // Identical obligations are decided once (content key); the example must still be each county's own.
+        using var temp = new TempFolder();
+        temp.CopyFrom(Path.Combine(Repo.Standards, "national"), "national");
+        temp.Write("a.yaml", Local("cn-a", "310104", "cn-national@2023", "a-mh", "pregnant and hukou == residence"));
+        temp.Write("b.yaml", Local("cn-b", "510104", "cn-national@2023", "b-mh", "pregnant and hukou == residence"));
+        var catalog = Catalog.LoadDirectory(temp.Path).Catalog!;
+
+        var proofs = FloorProver.Prove(catalog).Proofs.Where(p => p.Status == ProofStatus.Violated).ToList();
+
+        proofs.Select(p => (p.Standard, p.County)).Should().BeEquivalentTo([("cn-a@2023", "310104"), ("cn-b@2023", "510104")]);
+    }
+
+    [Fact]
     public void Equality_with_a_city_without_counties_is_sampled_exactly()
     {
         Validate("pregnant or hukou == \"441900\"", "pregnant", province: "440000", city: "441900")

@@ -20,8 +20,13 @@ internal static class Golden
         actual = Normalize(actual);
         if (Updating)
         {
-            File.WriteAllText(Path.Combine(Repo.Root, "tests", "StandardsKit.Tests", "Golden", name), actual);
-            File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "Golden", name), actual);
+            foreach (var root in new[] { Path.Combine(Repo.Root, "tests", "StandardsKit.Tests"), AppContext.BaseDirectory })
+            {
+                var path = Path.Combine(root, "Golden", name);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, actual);
+            }
+
             return;
         }
 

@@ -155,8 +155,8 @@ public static class SemanticDiff
         if (o.Provenance.Evidence != n.Provenance.Evidence)
         {
             kinds.Add(ChangeKind.Provenance);
-            var before = o.Provenance.Evidence.ToString().ToLowerInvariant();
-            var after = n.Provenance.Evidence.ToString().ToLowerInvariant();
+            var before = o.Provenance.Evidence.Name();
+            var after = n.Provenance.Evidence.Name();
             fields.Add(new FieldChange("provenance", before, after, $"[-{before}-]{{+{after}+}}"));
         }
 

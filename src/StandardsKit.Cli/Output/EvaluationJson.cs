@@ -122,7 +122,7 @@ internal static class EvaluationJson
             w.WriteString("url", c.Url);
 
             w.WriteString("item", c.Item);
-            w.WriteString("evidence", c.Evidence.ToString().ToLowerInvariant());
+            w.WriteString("evidence", c.Evidence.Name());
             w.WriteEndObject();
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using StandardsKit.Engine;
+using StandardsKit.Model;
 
 namespace StandardsKit.Cli.Output;
 
@@ -55,7 +56,7 @@ internal static class EvaluationText
 
             foreach (var c in d.Citations)
             {
-                w.WriteLine($"    {(zh ? "依据" : "cites")}: {c.Standard} {c.Title.In(lang)} [{c.Evidence.ToString().ToLowerInvariant()}]{(c.Url is null ? "" : " " + c.Url)}");
+                w.WriteLine($"    {(zh ? "依据" : "cites")}: {c.Standard} {c.Title.In(lang)} [{c.Evidence.Name()}]{(c.Url is null ? "" : " " + c.Url)}");
             }
         }
     }

@@ -125,6 +125,21 @@ public class ValidateCommandTests
     }
 
     [Fact]
+    public void Carried_forward_text_is_counted_apart_and_refused_by_min_evidence_policy_but_not_by_carried_forward()
+    {
+        var counts = Run("validate");
+        counts.Out.Should().MatchRegex(@"provenance cn-national@2023: items verbatim 0, secondary \d+, policy \d+, carried-forward [1-9]\d*, reconstructed \d+");
+
+        var policy = Run("validate", "--min-evidence", "policy");
+        policy.ExitCode.Should().Be(1);
+        policy.Out.Should().Contain("cn-national@2023 item 'veteran-resettlement' serviceObject is carried-forward, below the required policy");
+
+        var carried = Run("validate", "--min-evidence", "carried-forward");
+        carried.Out.Should().NotContain("is carried-forward, below");
+        carried.Out.Should().Contain("is reconstructed, below the required carried-forward");
+    }
+
+    [Fact]
     public void Missing_folder_is_a_usage_or_io_error()
     {
         var missing = Path.Combine(Path.GetTempPath(), "sk-missing-" + Guid.NewGuid().ToString("N"));

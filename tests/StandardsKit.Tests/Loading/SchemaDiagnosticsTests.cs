@@ -44,21 +44,6 @@ public class SchemaDiagnosticsTests
         d.Span.Should().Be(new Diagnostics.SourceSpan(path, line, column));
     }
 
-    [Theory]
-    [InlineData("https://example.org")]
-    [InlineData("https://example.org/")]
-    [InlineData("http://cqkz.gov.cn")]
-    public void A_bare_site_root_is_not_a_citation_an_auditor_can_follow(string url)
-    {
-        var text = Yaml.National(Yaml.Item("maternal-health", "pregnant")).Replace("url: \"https://example.org/s1\"", $"url: \"{url}\"");
-
-        var result = LoadOne(text, out _);
-
-        var d = result.Errors().Should().ContainSingle().Which;
-        d.Code.Should().Be("SK0002");
-        d.Message.Should().Contain(url);
-    }
-
     [Fact]
     public void A_source_without_an_address_and_a_reprint_source_are_accepted()
     {

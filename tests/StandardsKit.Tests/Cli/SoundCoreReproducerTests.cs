@@ -184,7 +184,7 @@ public sealed class SoundCoreReproducerTests : IDisposable
     {
         var old = Copy("old");
         var @new = Copy("new");
-        GiveMaternalCareItsOwnRule(@new, "not (not pregnant)");
+        GiveMaternalCareItsOwnRule(@new, "not (not (pregnant or postpartum))");
 
         var result = CliHarness.Run("diff", Path.Combine(old, "local"), Path.Combine(@new, "local"), "--format", "json");
 

@@ -14,11 +14,11 @@ public class ValidateCommandTests
             Root = Folder.CopyFrom(Repo.Standards, "standards");
             File = Path.Combine(Root, "national", "2023.yaml").Replace('\\', '/');
             var text = System.IO.File.ReadAllText(File).Replace("\r\n", "\n", StringComparison.Ordinal);
-            const string original = "\n      when: pregnant\n";
+            const string original = "\n      when: pregnant or postpartum\n";
             var index = text.IndexOf(original, StringComparison.Ordinal);
-            index.Should().BePositive("the 2023 edition has the maternal-health rule 'when: pregnant'");
+            index.Should().BePositive("the 2023 edition has the maternal-health rule 'when: pregnant or postpartum'");
             text.IndexOf(original, index + 1, StringComparison.Ordinal).Should().Be(-1, "the rule is edited in one place only");
-            System.IO.File.WriteAllText(File, text.Remove(index, original.Length).Insert(index, "\n      when: isPregnant\n"));
+            System.IO.File.WriteAllText(File, text.Remove(index, original.Length).Insert(index, "\n      when: isPregnant or postpartum\n"));
 
             var start = index + 1;
             Line = text[..start].Count(c => c == '\n') + 1;

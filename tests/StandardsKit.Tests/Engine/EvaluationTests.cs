@@ -80,7 +80,9 @@ public class EvaluationTests
     {
         var evaluation = C.Evaluate(Resident.Empty, "520102", new DateOnly(2022, 6, 1));
 
-        evaluation.Chain.Should().ContainSingle().Which.Should().Be(new ChainLink("000000", "cn-national", "2021"));
+        // 南明区's chain also holds Guizhou's 2021 header, which has no items (issue 11).
+        evaluation.Chain[0].Should().Be(new ChainLink("000000", "cn-national", "2021"));
+        evaluation.Decisions.Should().OnlyContain(d => d.Jurisdiction == "000000");
         evaluation.Decisions.Select(d => d.Item).Should().NotContain("folic-acid-supplementation");
     }
 
@@ -91,7 +93,7 @@ public class EvaluationTests
 
         var evaluation = C.Evaluate(r, "520102", new DateOnly(2024, 6, 1));
 
-        evaluation.Chain.Should().ContainSingle().Which.Edition.Should().Be("2023");
+        evaluation.Chain[0].Edition.Should().Be("2023");
         var d = evaluation.Decisions.Should().ContainSingle(x => x.Item == "folic-acid-supplementation").Which;
         d.Eligible.Should().BeTrue();
         d.Level!.Quantities.Should().Contain(q => q.Name == "folicAcid" && q.Value == 0.4m && q.Unit == "mg/day");

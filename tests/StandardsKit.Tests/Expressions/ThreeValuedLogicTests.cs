@@ -116,7 +116,7 @@ public class ThreeValuedLogicTests
             """));
         using var _ = folder;
         var facts = result.Catalog!.Facts;
-        Value EvalWith(Resident r) => Binder.CompileCondition("has(honours, \"gold\")", facts).Evaluate(FrameBuilder.Build(r, facts, "310104", On));
+        Value EvalWith(Resident r) => Binder.CompileCondition("has(honours, \"gold\")", facts).Evaluate(FrameBuilder.Build(r, FrameLayout.For(facts), "310104", On));
 
         var v = EvalWith(Resident.Empty);
         v.Kind.Should().Be(ValueKind.Bool);

@@ -278,7 +278,8 @@ public sealed class Catalog
         // 000000 asks for the national standard alone, without any local overlay.
         if (county != DivisionCode.National && Divisions.Find(county) is null)
         {
-            var nearest = JurisdictionChain.Nearest(county, Divisions);
+            // Suggest only codes eval accepts: a province or prefecture would just be refused next.
+            var nearest = JurisdictionChain.Nearest(county, Divisions, accept: d => !_parents.Contains(d.Code));
             throw new UnknownDivisionException($"unknown county code '{county}'" +
                 (nearest.Count == 0 ? "" : "; nearest valid: " + string.Join(", ", nearest.Select(d => $"{d.Code} {d.Name}"))));
         }

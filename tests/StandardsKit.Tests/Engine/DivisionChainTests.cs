@@ -81,6 +81,16 @@ public sealed class DivisionChainTests
         act.Should().Throw<UnknownDivisionException>().WithMessage("*130171*nearest valid*1301*");
     }
 
+    [Theory]
+    [InlineData("460321", "unknown county code '460321'; nearest valid: 460302 西沙区, 460303 南沙区")]
+    [InlineData("232761", "unknown county code '232761'; nearest valid: 232701 漠河市, 232721 呼玛县, 232722 塔河县")]
+    [InlineData("620201", "unknown county code '620201'; nearest valid: 620200 嘉峪关市")]
+    public void An_unknown_code_is_answered_with_county_level_codes_only_never_a_prefecture_eval_would_refuse(string code, string message)
+    {
+        var act = () => Catalog.Default.Evaluate(Resident.Empty, code, On);
+        act.Should().Throw<UnknownDivisionException>().Which.Message.Should().Be(message);
+    }
+
     [Fact]
     public void Shanghai_overlay_applies_in_a_municipal_district_but_not_across_the_border()
     {

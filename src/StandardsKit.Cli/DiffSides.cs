@@ -1,3 +1,4 @@
+using StandardsKit.Cli.Output;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using StandardsKit.Model;
@@ -72,7 +73,7 @@ internal static partial class DiffSides
         foreach (var d in result.Diagnostics.Where(d => d.Severity == Diagnostics.Severity.Error && d.Code is not ("SK0203" or "SK0204")))
         {
             var text = d.ToString();
-            io.Error.WriteLine(stripPrefix is null ? text : text.Replace(stripPrefix, replacement, StringComparison.Ordinal));
+            io.Error.Line(stripPrefix is null ? text : text.Replace(stripPrefix, replacement, StringComparison.Ordinal));
         }
 
         if (result.Documents.IsEmpty)

@@ -1,3 +1,4 @@
+using StandardsKit.Cli.Output;
 using System.CommandLine;
 using System.Text;
 using StandardsKit.Import;
@@ -43,11 +44,11 @@ internal static class ImportCommand
             // An excerpt leaves most edition items out; list them only on request, count them always.
             foreach (var f in findings.Where(f => parse.GetValue(all) || f.Kind is not (ImportFindingKind.Matches or ImportFindingKind.UnmatchedEditionItem)))
             {
-                io.Out.WriteLine(f.ToString());
+                io.Out.Line(f.ToString());
             }
 
             var problems = findings.Count(f => f.Kind is ImportFindingKind.Differs or ImportFindingKind.Missing or ImportFindingKind.UnmatchedOfficialItem);
-            io.Out.WriteLine($"{items.Length} official items; {findings.Count(f => f.Kind == ImportFindingKind.Matches)} fields match, " +
+            io.Out.Line($"{items.Length} official items; {findings.Count(f => f.Kind == ImportFindingKind.Matches)} fields match, " +
                              $"{findings.Count(f => f.Kind == ImportFindingKind.Differs)} differ, {findings.Count(f => f.Kind == ImportFindingKind.Missing)} missing; " +
                              $"{findings.Count(f => f.Kind == ImportFindingKind.UnmatchedEditionItem)} edition items are not in this text (--all lists them)");
 
@@ -87,7 +88,7 @@ internal static class ImportCommand
                     File.Delete(temp); // gone already after a successful move; never left behind on failure
                 }
 
-                io.Out.WriteLine($"filled {findings.Count(f => f.Kind == ImportFindingKind.Missing)} fields in {editionPath}");
+                io.Out.Line($"filled {findings.Count(f => f.Kind == ImportFindingKind.Missing)} fields in {editionPath}");
                 return findings.Any(f => f.Kind == ImportFindingKind.Differs) ? CliApp.Findings : CliApp.Ok;
             }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using StandardsKit.Diagnostics;
 using YamlDotNet.Core;
@@ -22,7 +23,7 @@ internal static class YamlReader
         if (bytes.Length > MaxBytes)
         {
             diagnostics.Error(DiagnosticCodes.InputLimit, new SourceSpan(path, 1, 1),
-                $"file is {bytes.Length:N0} bytes; the limit is {MaxBytes:N0}", "split the standard into smaller files");
+                string.Create(CultureInfo.InvariantCulture, $"file is {bytes.Length:N0} bytes; the limit is {MaxBytes:N0}"), "split the standard into smaller files");
             return null;
         }
 
@@ -97,7 +98,7 @@ internal static class YamlReader
         if (++state.Nodes > MaxNodes)
         {
             state.Diagnostics.Error(DiagnosticCodes.InputLimit, Span(state.Path, parser.Current!.Start),
-                $"file has more than {MaxNodes:N0} YAML nodes", "split it into smaller files");
+                string.Create(CultureInfo.InvariantCulture, $"file has more than {MaxNodes:N0} YAML nodes"), "split it into smaller files");
             throw new LimitException();
         }
 

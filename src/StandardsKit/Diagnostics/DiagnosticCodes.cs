@@ -10,6 +10,8 @@ internal static class DiagnosticCodes
     public const string Encoding = "SK0005";
     public const string Io = "SK0006";
     public const string UnknownFileKind = "SK0007";
+    public const string YamlTag = "SK0008";
+    public const string NotAFile = "SK0009";
 
     public const string ExpressionSyntax = "SK0101";
     public const string UnknownFact = "SK0102";

@@ -86,7 +86,7 @@ public sealed class Catalog
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">A path does not exist.</exception>
     public static CatalogLoadResult LoadPaths(IEnumerable<string> paths) =>
-        CatalogLoader.Load([.. paths.SelectMany(StandardsSources.FromPath)], fallBackToEmbeddedVocabulary: true);
+        CatalogLoader.Load(StandardsSources.FromPaths(paths), fallBackToEmbeddedVocabulary: true);
 
     /// <summary>
     /// The same standards with another division list, for a newer edition of GB/T 2260 or your own source.

@@ -19,20 +19,15 @@ internal static class CatalogLoader
         var diagnostics = new DiagnosticBag();
         var trees = new List<(SourceFile File, SchemaKind Kind, YamlMapping Root)>();
         var unusable = new HashSet<string>(StringComparer.Ordinal);
+        var budget = new LoadBudget();
         foreach (var file in files)
         {
-            byte[] bytes;
-            try
+            if (Read(file, budget, diagnostics) is not { } bytes)
             {
-                bytes = file.Read();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                diagnostics.Error(DiagnosticCodes.Io, new SourceSpan(file.Path, 1, 1), $"cannot read the file: {e.Message}", null);
                 continue;
             }
 
-            if (YamlReader.Read(file.Path, bytes, diagnostics) is not { } root)
+            if (YamlReader.Read(file.Path, bytes, diagnostics, budget) is not { } root)
             {
                 continue;
             }
@@ -88,6 +83,42 @@ internal static class CatalogLoader
     }
 
     /// <summary>
+    /// Reads one file within the per-file limit and what is left of the load's total, turning every refusal
+    /// (a FIFO, a device, a link out of the tree, a file too large) into a diagnostic at the file.
+    /// </summary>
+    private static byte[]? Read(SourceFile file, LoadBudget budget, DiagnosticBag diagnostics)
+    {
+        var at = new SourceSpan(file.Path, 1, 1);
+        var limit = (int)Math.Min(Input.InputLimits.MaxFileBytes, budget.Bytes);
+        try
+        {
+            var bytes = file.Read(limit);
+            budget.Bytes -= bytes.Length;
+            return bytes;
+        }
+        catch (Input.InputRefusedException e) when (e.OverLimit && limit < Input.InputLimits.MaxFileBytes)
+        {
+            diagnostics.Error(DiagnosticCodes.InputLimit, at,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the files of this load exceed {Input.InputLimits.MaxTotalBytes:N0} bytes together; this file was not read"),
+                "load fewer files at once, or split the standards into several folders");
+        }
+        catch (Input.InputRefusedException e) when (e.OverLimit)
+        {
+            diagnostics.Error(DiagnosticCodes.InputLimit, at, e.Message, "split the standard into smaller files");
+        }
+        catch (Input.InputRefusedException e)
+        {
+            diagnostics.Error(DiagnosticCodes.NotAFile, at, e.Message, "standards are regular YAML files inside the standards folder");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.Io, at, $"cannot read the file: {e.Message}", null);
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Runs the floor proof. The evaluator is total over everything that binds, but the sampling prover still
     /// computes boundary values of its own (products of literals up to 10^15 each); should it fail, the
     /// standards load and the proof says it did not cover them, instead of loading throwing.
@@ -112,7 +143,7 @@ internal static class CatalogLoader
         var scratch = new DiagnosticBag();
         foreach (var file in StandardsSources.Embedded())
         {
-            if (YamlReader.Read(file.Path, file.Read(), scratch) is YamlMapping m && KindOf(m) == kind)
+            if (YamlReader.Read(file.Path, file.Read(int.MaxValue), scratch) is YamlMapping m && KindOf(m) == kind)
             {
                 yield return m;
             }

@@ -37,6 +37,7 @@ internal static class DiagnosticCodes
     public const string BadTest = "SK0213";
     public const string EditionBeforeParent = "SK0214";
     public const string ParentSuperseded = "SK0215";
+    public const string DivisionCycle = "SK0216";
 
     public const string FloorQuantity = "SK0301";
     public const string FloorEligibility = "SK0302";

@@ -61,6 +61,7 @@ internal static class CatalogLoader
 
         var facts = CheckFacts(declarations, files, diagnostics);
 
+        DivisionListChecker.Check(trees.Where(t => t.Kind == SchemaKind.Divisions).Select(t => t.Root), diagnostics);
         var divisionList = trees.Where(t => t.Kind == SchemaKind.Divisions).SelectMany(t => DivisionsBinder.Bind(t.Root)).ToList();
         if (divisionList.Count == 0 && fallBackToEmbeddedVocabulary)
         {

@@ -5,11 +5,14 @@ namespace StandardsKit.Cli;
 
 internal static class Arguments
 {
+    /// <summary>What every <c>--on</c> option says about its default (README and docs/limits.md say the same).</summary>
+    public const string DefaultDateText = "default: today in China (Asia/Shanghai, UTC+8), whatever the host's time zone";
+
     public static DateOnly Date(string? text, string option)
     {
         if (text is null)
         {
-            return DateOnly.FromDateTime(DateTime.Today);
+            return ChinaTime.Today();
         }
 
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))

@@ -10,7 +10,7 @@ internal static class EvalCommand
     public static Command Create(ConsoleIo io, Option<string?> standards)
     {
         var county = new Option<string>("--county") { Description = "6-digit county-level code, e.g. 310104", Required = true };
-        var on = new Option<string?>("--on") { Description = "Evaluation date YYYY-MM-DD (default: today)" };
+        var on = new Option<string?>("--on") { Description = "Evaluation date YYYY-MM-DD (" + Arguments.DefaultDateText + ")" };
         var resident = new Option<string>("--resident") { Description = "JSON file of the resident's facts, or - for standard input", Required = true };
         var items = new Option<string[]>("--item") { Description = "Only this item id (repeatable)", AllowMultipleArgumentsPerToken = false };
         var format = new Option<string>("--format") { Description = "json (SPEC §6) or text", DefaultValueFactory = _ => "json" };

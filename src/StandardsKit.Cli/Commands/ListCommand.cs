@@ -11,7 +11,7 @@ internal static class ListCommand
     public static Command Create(ConsoleIo io, Option<string?> standards)
     {
         var county = new Option<string>("--county") { Description = "6-digit county-level code (default 000000: the national standard alone)", DefaultValueFactory = _ => "000000" };
-        var on = new Option<string?>("--on") { Description = "Date YYYY-MM-DD (default: today)" };
+        var on = new Option<string?>("--on") { Description = "Date YYYY-MM-DD (" + Arguments.DefaultDateText + ")" };
         var command = new Command("list", "List the items in force for a county on a date, with the jurisdiction that defines each.") { county, on };
         command.SetAction(parse =>
         {

@@ -12,7 +12,7 @@ internal static class ShowCommand
     {
         var item = new Argument<string>("item") { Description = "Item id, e.g. maternal-health" };
         var county = new Option<string>("--county") { Description = "6-digit county-level code (default 000000: the national standard alone)", DefaultValueFactory = _ => "000000" };
-        var on = new Option<string?>("--on") { Description = "Date YYYY-MM-DD (default: today)" };
+        var on = new Option<string?>("--on") { Description = "Date YYYY-MM-DD (" + Arguments.DefaultDateText + ")" };
         var command = new Command("show", "Show one item as it applies in a county on a date: every layer's texts, rule, level and evidence.") { item, county, on };
         command.SetAction(parse =>
         {

@@ -31,6 +31,7 @@ public static class SemanticDiff
     {
         ArgumentNullException.ThrowIfNull(oldSide);
         ArgumentNullException.ThrowIfNull(newSide);
+        using var run = StandardsKit.Analysis.Symbolic.RunBudget.Begin();
         var changes = new List<ItemChange>();
         var facts = new SideFacts(oldFacts, newFacts, new RuleComparison(oldFacts, newFacts, Counties.Value), [.. oldSide, .. parents ?? []], [.. newSide, .. parents ?? []]);
         foreach (var (o, n) in Pair(oldSide, newSide))

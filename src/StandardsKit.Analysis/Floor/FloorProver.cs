@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using StandardsKit.Analysis.Symbolic;
 using StandardsKit.Diagnostics;
 using StandardsKit.Divisions;
 using StandardsKit.Engine;
@@ -33,6 +34,7 @@ public static class FloorProver
     internal static FloorProofReport Prove(IReadOnlyList<StandardDocument> documents, FactVocabulary facts, IDivisionDirectory divisions,
         long budgetSteps = FloorObligation.DefaultBudget)
     {
+        using var run = RunBudget.Begin();
         var index = new EditionIndex(documents, divisions);
         var counties = new CountyDomain(divisions);
         var cache = new ConcurrentDictionary<string, ObligationResult>(StringComparer.Ordinal);
@@ -57,6 +59,7 @@ public static class FloorProver
         var reported = new HashSet<string>(StringComparer.Ordinal);
         var above = new SortedSet<string>(StringComparer.Ordinal);
         var dates = ProofDates.For(index, local, item);
+        DateOnly? exhaustedOn = null;
         for (var i = 0; i < dates.Count; i++)
         {
             var from = dates[i];
@@ -70,7 +73,16 @@ public static class FloorProver
             var multiDay = until is not { } u || u > from;
             var key = Key(parent, child, from, local.Jurisdiction, multiDay, facts);
             ObligationResult Decide(string _) => FloorObligation.Check(parent, child, facts, from, domain, counties.Preferred(local.Jurisdiction), budgetSteps, multiDay);
-            var result = cache.GetOrAdd(key, Decide);
+            // An item whose rules exhausted the budget on one interval would exhaust it again on each of the others
+            // (a tier naming 24 dates makes 48): those are reported unsupported at once instead of searched again.
+            var result = exhaustedOn is { } earlier
+                ? FloorObligation.Unsupported($"not searched: {Budget.ExhaustedPrefix} ran out on this item's interval from {Day(earlier)}")
+                : cache.GetOrAdd(key, Decide);
+            if (exhaustedOn is null && result.Status == ProofStatus.Unsupported && result.Reason?.StartsWith(Budget.ExhaustedPrefix, StringComparison.Ordinal) == true)
+            {
+                exhaustedOn = from;
+            }
+
             if (result.Status == ProofStatus.Violated)
             {
                 // The verdict is shared, but the example must live in this jurisdiction (its county, its codes first).

@@ -43,7 +43,8 @@ internal static class CliApp
         {
             foreach (var error in result.Errors)
             {
-                stderr.Line($"standardskit: {error.Message}");
+                // System.CommandLine lists choices on lines of their own; an error stays one line.
+                stderr.Line($"standardskit: {string.Join(' ', error.Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}");
             }
 
             stderr.Line("Run 'standardskit --help' for usage.");

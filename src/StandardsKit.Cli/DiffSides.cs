@@ -13,7 +13,7 @@ internal static partial class DiffSides
 
     public static Side Load(string spec, string? standardsDirectory, ConsoleIo io)
     {
-        if (File.Exists(spec) || Directory.Exists(spec))
+        if (FileProbe.Of(spec).Type != FileType.Missing)
         {
             return FromResult(spec, Catalog.LoadPaths([spec]), io);
         }

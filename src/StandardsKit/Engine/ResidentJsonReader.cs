@@ -35,7 +35,7 @@ internal sealed class ResidentJsonReader
         }
         catch (StrictJsonException e)
         {
-            throw new ResidentException($"resident JSON: {e.Message}") { Line = e.Position.Line, Column = e.Position.Column };
+            throw new ResidentException($"resident {e.Message}") { Line = e.Position.Line, Column = e.Position.Column };
         }
 
         using (document)

@@ -6,7 +6,10 @@ namespace StandardsKit.Input;
 /// <summary>A 1-based line and column (in characters) in a JSON text.</summary>
 internal readonly record struct JsonPosition(int Line, int Column);
 
-/// <summary>JSON that is wrong in a way System.Text.Json accepts or reports without a usable position.</summary>
+/// <summary>
+/// JSON that is wrong in a way System.Text.Json accepts or reports without a usable position. The message reads after
+/// the name of what was read: "resident is not valid JSON: …", "resident gives the key 'x' twice …".
+/// </summary>
 internal sealed class StrictJsonException(string message, JsonPosition position) : Exception(message)
 {
     public JsonPosition Position { get; } = position;
@@ -49,7 +52,7 @@ internal static class StrictJson
                         var seen = open.Peek()!;
                         if (seen.TryGetValue(name, out var first))
                         {
-                            throw new StrictJsonException($"duplicate key '{name}' (first at line {first.Line}, column {first.Column}); give each key once", at);
+                            throw new StrictJsonException($"gives the key '{name}' twice (first at line {first.Line}, column {first.Column}); give each key once", at);
                         }
 
                         seen[name] = at;
@@ -64,12 +67,12 @@ internal static class StrictJson
         }
         catch (JsonException e)
         {
-            throw new StrictJsonException(FirstSentence(e.Message), positions.AtLine((int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0)));
+            throw new StrictJsonException("is not valid JSON: " + FirstSentence(e.Message), positions.AtLine((int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0)));
         }
         catch (InvalidOperationException e)
         {
             // GetString on a key that is not valid UTF-8 or holds an invalid escape.
-            throw new StrictJsonException(FirstSentence(e.Message), positions.At(reader.TokenStartIndex));
+            throw new StrictJsonException("is not valid JSON: " + FirstSentence(e.Message), positions.At(reader.TokenStartIndex));
         }
 
         try
@@ -78,7 +81,7 @@ internal static class StrictJson
         }
         catch (JsonException e)
         {
-            throw new StrictJsonException(FirstSentence(e.Message), positions.AtLine((int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0)));
+            throw new StrictJsonException("is not valid JSON: " + FirstSentence(e.Message), positions.AtLine((int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0)));
         }
     }
 
@@ -98,7 +101,7 @@ internal static class StrictJson
         }
         catch (DecoderFallbackException e)
         {
-            throw new StrictJsonException("not valid UTF-8; save the file as UTF-8", new PositionTracker(bytes).At(Math.Max(0, e.Index)));
+            throw new StrictJsonException("is not valid UTF-8; save the file as UTF-8", new PositionTracker(bytes).At(Math.Max(0, e.Index)));
         }
     }
 

@@ -51,16 +51,19 @@ internal static class StandardsSources
     /// <exception cref="IOException">The path does not exist, or the folder holds more files than a load may.</exception>
     public static IReadOnlyList<SourceFile> FromPath(string path)
     {
-        if (File.Exists(path))
+        // Asked of the operating system, not of .NET's lexical normalisation: "main:../.." is no folder, even
+        // though File and Directory would resolve its ".." before looking and find the parent folder.
+        var type = FileProbe.Of(path).Type;
+        if (type == FileType.Missing)
+        {
+            throw new DirectoryNotFoundException($"{path}: no such file or folder");
+        }
+
+        if (type != FileType.Directory)
         {
             // A file named on the command line is read even through a link: the user chose it. What it is
             // (a FIFO, /dev/zero, a huge file) is still checked before it is opened.
             return [Regular(Display(path), path, SafeRealPath(path))];
-        }
-
-        if (!Directory.Exists(path))
-        {
-            throw new DirectoryNotFoundException($"{path}: no such file or folder");
         }
 
         var root = RealPath.Of(path);

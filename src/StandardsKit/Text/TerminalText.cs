@@ -63,14 +63,22 @@ internal static class TerminalText
         return sb.ToString();
     }
 
+    /// <summary>Longest line a renderer prints; a 5 MB YAML scalar echoed in a message must not flood a CI log.</summary>
+    public const int MaxLineLength = 16_384;
+
     /// <summary>
-    /// A whole output line made safe: its content escaped, and a line that would start (after spaces) with
-    /// <c>::</c> — a GitHub workflow command — prefixed with a backslash. Renderers that start a line with a
-    /// value from outside (a file path) use this.
+    /// A whole output line made safe: its content escaped, cut at <see cref="MaxLineLength"/> characters (saying how
+    /// much was left out), and a line that would start (after spaces) with <c>::</c> — a GitHub workflow command —
+    /// prefixed with a backslash. Renderers that start a line with a value from outside (a file path) use this.
     /// </summary>
     public static string Line(string? text)
     {
         var escaped = Escape(text);
+        if (escaped.Length > MaxLineLength)
+        {
+            escaped = string.Create(CultureInfo.InvariantCulture, $"{escaped.AsSpan(0, MaxLineLength)}… ({escaped.Length - MaxLineLength:N0} more characters)");
+        }
+
         return escaped.AsSpan().TrimStart().StartsWith("::", StringComparison.Ordinal) ? "\\" + escaped : escaped;
     }
 

@@ -201,7 +201,7 @@ public sealed class Catalog
             if (!resolution.Index.TryGetValue(id, out var index))
             {
                 var hint = Suggestions.DidYouMean(id, resolution.Index.Keys);
-                throw new ArgumentException($"item '{id}' is not in force in {county} on {on:yyyy-MM-dd}" + (hint is null ? "" : $" — {hint}"), nameof(options));
+                throw new ArgumentException($"item '{id}' is not in force in {county} on {ExpressionLimits.Iso(on)}" + (hint is null ? "" : $" — {hint}"), nameof(options));
             }
 
             if (!indexes.Contains(index))

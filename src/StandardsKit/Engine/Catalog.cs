@@ -93,7 +93,7 @@ public sealed class Catalog
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">A path does not exist.</exception>
     public static CatalogLoadResult LoadPaths(IEnumerable<string> paths) =>
-        CatalogLoader.Load([.. paths.SelectMany(StandardsSources.FromPath)], fallBackToEmbeddedVocabulary: true);
+        CatalogLoader.Load(StandardsSources.FromPaths(paths), fallBackToEmbeddedVocabulary: true);
 
     /// <summary>
     /// Checks and compiles a model built in code, as loading does after reading YAML: fact declarations, references

@@ -1,6 +1,6 @@
+using StandardsKit.Expressions;
 using System.Collections.Immutable;
 using StandardsKit.Diagnostics;
-using StandardsKit.Expressions;
 using StandardsKit.Divisions;
 using StandardsKit.Model;
 

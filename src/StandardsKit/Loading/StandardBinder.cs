@@ -1,7 +1,7 @@
+using StandardsKit.Expressions;
 using System.Collections.Immutable;
 using StandardsKit.Compilation;
 using StandardsKit.Diagnostics;
-using StandardsKit.Expressions;
 using StandardsKit.Loading.Yaml;
 using StandardsKit.Model;
 

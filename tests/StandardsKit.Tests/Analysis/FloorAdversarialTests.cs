@@ -11,32 +11,13 @@ namespace StandardsKit.Tests.Analysis;
 /// </summary>
 public sealed class FloorAdversarialTests
 {
-    private static string Standard(string id, string jurisdiction, string extends, string itemId, string rule, string from, string level = "") => $$$"""
-        id: {{{id}}}
-        jurisdiction: "{{{jurisdiction}}}"
-        edition: "2023"
-        title: {zh: 测试, en: test}
-        extends: {{{extends}}}
-        effectiveFrom: {{{from}}}
-        provenance: {evidence: secondary, sources: [X]}
-        sources:
-          - {id: X, title: x, url: "http://x", kind: secondary}
-        items:
-          - id: {{{itemId}}}
-            implements: maternal-health
-            name: {zh: 项目, en: item}
-            provenance: {evidence: secondary, sources: [X]}
-            eligibility: {when: '{{{rule}}}', provenance: {evidence: secondary, sources: [X]}}
-        {{{level}}}
-        """;
-
     /// <summary>Proves a province rule against a city rule under the national 2023 edition; returns the city's obligations.</summary>
     private static (Catalog Catalog, List<FloorProof> Proofs) Prove(string provinceRule, string cityRule, string from = "2024-01-01", string cityLevel = "")
     {
         using var temp = new TempFolder();
         temp.CopyFrom(Path.Combine(Repo.Standards, "national"), "national");
-        temp.Write("p.yaml", Standard("cn-p", "510000", "cn-national@2023", "p-mh", provinceRule, from));
-        temp.Write("c.yaml", Standard("cn-c", "510100", "cn-p@2023", "c-mh", cityRule, from, cityLevel));
+        temp.Write("p.yaml", Yaml.MaternalHealthOverlay("cn-p", "510000", "cn-national@2023", "p-mh", provinceRule, from));
+        temp.Write("c.yaml", Yaml.MaternalHealthOverlay("cn-c", "510100", "cn-p@2023", "c-mh", cityRule, from, cityLevel));
         var result = Catalog.LoadDirectory(temp.Path);
         var catalog = result.Catalog ?? throw new InvalidOperationException(string.Join('\n', result.Diagnostics));
         return (catalog, [.. FloorProver.Prove(catalog).Proofs.Where(p => p.Standard == "cn-c@2023")]);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using StandardsKit.Diagnostics;
 using StandardsKit.Engine;
 using StandardsKit.Divisions;
+using StandardsKit.Funding;
 using StandardsKit.Loading.Yaml;
 using StandardsKit.Model;
 using StandardsKit.Testing;
@@ -74,6 +75,16 @@ internal static class CatalogLoader
 
         var divisions = new DivisionDirectory(divisionList);
 
+        // Attributes describe the division list: a folder with its own list brings its own attributes.
+        var attributeTrees = trees.Where(t => t.Kind == SchemaKind.DivisionAttributes).Select(t => t.Root).ToList();
+        if (attributeTrees.Count == 0 && fallBackToEmbeddedVocabulary && !trees.Any(t => t.Kind == SchemaKind.Divisions))
+        {
+            attributeTrees = [.. Embedded(SchemaKind.DivisionAttributes)];
+        }
+
+        var attributes = new DivisionAttributes(
+            DivisionAttributesBinder.Check([.. attributeTrees.SelectMany(t => DivisionAttributesBinder.Bind(t, reader))], divisions, diagnostics), divisions);
+
         var documents = trees.Where(t => t.Kind == SchemaKind.Standard)
             .Select(t => new StandardBinder(reader, facts, t.File.Path).Bind(t.Root))
             .OfType<StandardDocument>()
@@ -82,8 +93,15 @@ internal static class CatalogLoader
 
         ReferenceChecker.Check(documents, divisions, diagnostics, unusable);
 
+        var plans = trees.Where(t => t.Kind == SchemaKind.Funding).Select(t => FundingPlanBinder.Bind(t.Root, t.File.Path, reader)).OfType<FundingPlan>().ToImmutableArray();
+        FundingPlanBinder.Check(plans, documents, divisions, attributes, diagnostics);
+
         var all = diagnostics.Items.ToImmutableArray();
-        var catalog = diagnostics.HasErrors ? null : new Catalog(facts, divisions, documents, tests, all);
+        var catalog = diagnostics.HasErrors ? null : new Catalog(facts, divisions, documents, tests, all)
+        {
+            Attributes = attributes,
+            Funding = new FundingRules(plans),
+        };
         return new CatalogLoadResult(catalog, all, documents, tests, facts, files.Count);
     }
 
@@ -102,6 +120,16 @@ internal static class CatalogLoader
         if (root["divisions"] is not null)
         {
             return SchemaKind.Divisions;
+        }
+
+        if (root["attributes"] is not null)
+        {
+            return SchemaKind.DivisionAttributes;
+        }
+
+        if (root["fundingRules"] is not null)
+        {
+            return SchemaKind.Funding;
         }
 
         return root["tests"] is not null ? SchemaKind.Tests : SchemaKind.Standard;

@@ -14,6 +14,11 @@ internal static class EvaluationText
             : $"County {evaluation.County} on {evaluation.On:yyyy-MM-dd}");
         w.WriteLine((zh ? "适用标准：" : "Standards in force: ") +
                     string.Join(" → ", evaluation.Chain.Select(c => $"{c.Standard}@{c.Edition} ({c.Jurisdiction})")));
+        foreach (var warning in evaluation.Warnings)
+        {
+            w.WriteLine($"{(zh ? "警告" : "warning")}: {warning.Message}");
+        }
+
         w.WriteLine();
         foreach (var d in evaluation.Decisions)
         {

@@ -48,6 +48,6 @@ public sealed class PreparedEvaluation
             decisions[i] = DecisionMaker.Decide(_items[i], frame, _facts, _explain);
         }
 
-        return new Evaluation(County, On, Chain, ImmutableArray.Create(decisions));
+        return new Evaluation(County, On, Chain, ImmutableArray.Create(decisions)) { Warnings = Residence.Warnings(resident, County) };
     }
 }

@@ -9,6 +9,9 @@ public enum NonHukouCoverage
     /// <summary>No resident of the county with a hukou from another province qualifies.</summary>
     NotCovered,
 
+    /// <summary>Residents with some other provinces' hukou qualify (those a rule names), others do not.</summary>
+    Partial,
+
     /// <summary>The rule reads hukou together with facts the probe leaves open, so it cannot be said in general.</summary>
     Undetermined,
 }

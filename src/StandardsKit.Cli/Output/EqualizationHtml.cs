@@ -57,12 +57,12 @@ internal static class EqualizationHtml
             report.Gaps.Select(g => new[] { g.Item, g.Name.Zh, g.Quantity, Number(g.Value), g.Floor is { } f ? Number(f) : "—", Number(g.Ratio, 4), g.Unit, g.Jurisdiction, Int(g.Counties) }));
 
         w.WriteLine("<h2>Items</h2>");
-        Table(w, ["item", "name", "counties", .. Statuses.Select(Status), "share above", "lagging", "non-hukou covered / not / ?", "funding"],
+        Table(w, ["item", "name", "counties", .. Statuses.Select(Status), "share above", "lagging", "residents with another province's hukou", "funding"],
             report.Items.Select(i => (string[])
             [
                 i.Item, i.Name.Zh, Int(i.Counties), .. Statuses.Select(s => Int(i.Statuses.GetValueOrDefault(s))),
                 (i.ShareAboveFloor * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%", Int(i.Lagging),
-                $"{i.NonHukou.GetValueOrDefault(NonHukouCoverage.Covered)} / {i.NonHukou.GetValueOrDefault(NonHukouCoverage.NotCovered)} / {i.NonHukou.GetValueOrDefault(NonHukouCoverage.Undetermined)}",
+                CoverageCounts(i.NonHukou),
                 i.Funding is { } f ? $"{Category(f.Category)}{(f.PlanItem is { } p ? $" (plan item {p.Number})" : "")}, {Evidence(f.Evidence)}" : "—",
             ]));
 

@@ -22,6 +22,7 @@ internal static class EqualizationNames
     {
         NonHukouCoverage.Covered => "covered",
         NonHukouCoverage.NotCovered => "not-covered",
+        NonHukouCoverage.Partial => "partial",
         _ => "undetermined",
     };
 
@@ -36,6 +37,10 @@ internal static class EqualizationNames
         FundingCategory.Shared => "shared",
         _ => "unknown",
     };
+
+    /// <summary>How many counties cover residents with another province's hukou, e.g. "covered 2838, not-covered 16".</summary>
+    public static string CoverageCounts(IReadOnlyDictionary<NonHukouCoverage, int> counts) =>
+        string.Join(", ", Coverages.Where(c => counts.GetValueOrDefault(c) > 0).Select(c => $"{Coverage(c)} {counts[c]}"));
 
     public static string Evidence(Evidence e) => e.ToString().ToLowerInvariant();
 

@@ -21,10 +21,10 @@ internal static class EqualizationText
         w.WriteLine((markdown ? "\n" : "") + "county × item: " + string.Join(", ", Statuses.Select(s => $"{Status(s)} {report.Counties.Sum(c => c.Items.Count(i => i.Status == s))}")));
         w.WriteLine();
 
-        Section(w, markdown, "Items", "counties where in force; status counts; share above the floor; residents with another province's hukou covered / not covered / undetermined");
+        Section(w, markdown, "Items", "counties where in force; status counts; share above the floor; counties covering residents with another province's hukou");
         if (markdown)
         {
-            w.WriteLine("| item | name | counties | at floor | above | below | local-only | share above | non-hukou covered / not / ? | levels | funding |");
+            w.WriteLine("| item | name | counties | at floor | above | below | local-only | share above | non-hukou residents | levels | funding |");
             w.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         }
 
@@ -35,7 +35,7 @@ internal static class EqualizationText
             var funding = item.Funding is { } f
                 ? $"{Category(f.Category)}" + (f.PlanItem is { } p ? $" (plan item {p.Number} {Clean(p.Name.Zh)})" : "") + $", evidence {Evidence(f.Evidence)}"
                 : "no funding rule";
-            var nonHukou = $"{item.NonHukou.GetValueOrDefault(NonHukouCoverage.Covered)} / {item.NonHukou.GetValueOrDefault(NonHukouCoverage.NotCovered)} / {item.NonHukou.GetValueOrDefault(NonHukouCoverage.Undetermined)}";
+            var nonHukou = CoverageCounts(item.NonHukou);
             var share = Percent(item.ShareAboveFloor);
             if (markdown)
             {
@@ -52,8 +52,7 @@ internal static class EqualizationText
                 w.WriteLine($"      {q.Name} ({q.Unit}) in {q.Counties} counties: floor {(q.Floor is null ? "none" : Number(q.Floor))}; min {Number(q.Min)}, median {Number(q.Median)}, max {Number(q.Max)}; above the floor in {q.AboveFloor}");
             }
 
-            w.WriteLine($"      non-hukou residents: covered {item.NonHukou.GetValueOrDefault(NonHukouCoverage.Covered)}, " +
-                        $"not covered {item.NonHukou.GetValueOrDefault(NonHukouCoverage.NotCovered)}, undetermined {item.NonHukou.GetValueOrDefault(NonHukouCoverage.Undetermined)}");
+            w.WriteLine($"      residents with another province's hukou: {nonHukou}");
             w.WriteLine($"      funding: {funding}");
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using StandardsKit.Analysis;
+using StandardsKit.Compilation;
 using StandardsKit.Engine;
 using StandardsKit.Expressions;
 using StandardsKit.Model;
@@ -311,6 +312,14 @@ public static class SemanticDiff
                 "one side inherits a rule from a parent standard that is not part of this diff, so the change is not decided");
         }
 
+        var oldCompiled = CatalogCompiler.TryCompile(oldRule.Value.Rule.When, facts.Old);
+        var newCompiled = CatalogCompiler.TryCompile(newRule.Value.Rule.When, facts.New);
+        if (oldCompiled is null || newCompiled is null)
+        {
+            return new EligibilityChange(EligibilityDirection.Changed, oldText, newText, [], [],
+                $"not decided: the {(oldCompiled is null ? "old" : "new")} rule does not compile against its side's facts");
+        }
+
         var gained = new List<Resident>();
         var lost = new List<Resident>();
         string? reason = null;
@@ -319,7 +328,7 @@ public static class SemanticDiff
         // read on its own effective date.
         foreach (var on in new[] { od.EffectiveFrom, nd.EffectiveFrom }.Distinct())
         {
-            var outcome = facts.Rules.Eligibility(oldRule.Value.Rule.Compiled, newRule.Value.Rule.Compiled, on, nd.Jurisdiction);
+            var outcome = facts.Rules.Eligibility(oldCompiled, newCompiled, on, nd.Jurisdiction);
             reason ??= outcome.Reason;
             if (outcome.Gained is { } g && !gained.Any(x => x.Facts.Count == g.Facts.Count && !x.Facts.Except(g.Facts).Any()))
             {

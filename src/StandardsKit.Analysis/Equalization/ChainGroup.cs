@@ -74,7 +74,7 @@ internal sealed class ChainGroup
     {
         var national = item.Layers[0].Document.IsNational ? item.Layers[0].Item.Level?.Quantities ?? [] : [];
         var levels = ImmutableArray.CreateBuilder<QuantityLevel>(item.Quantities.Length);
-        foreach (var (quantity, layer) in item.Quantities)
+        foreach (var (quantity, layer, _) in item.Quantities)
         {
             var values = TierValues(quantity, on);
             decimal? value = values.IsEmpty ? null : values[^1];

@@ -86,7 +86,7 @@ internal static class CostModel
         var line = Line(lines, record.County, decision.Item);
         var funding = line.Funding ??= catalog.FundingFor(item, record.County, on);
         var national = item.Layers[0].Document.IsNational
-            ? ReferenceEvaluation.Evaluate(new EffectiveItem([item.Layers[0]]), record.Resident, catalog.Facts, record.County, on)
+            ? ReferenceEvaluation.Evaluate(new EffectiveItem([item.Layers[0]], catalog.Compiled), record.Resident, catalog.Facts, record.County, on)
             : null;
         var costed = false;
         foreach (var quantity in money)

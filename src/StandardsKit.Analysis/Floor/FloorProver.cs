@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using StandardsKit.Compilation;
 using StandardsKit.Diagnostics;
 using StandardsKit.Divisions;
 using StandardsKit.Engine;
@@ -27,12 +28,12 @@ public static class FloorProver
     public static FloorProofReport Prove(Catalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return Prove(catalog.Documents, catalog.Facts, catalog.Divisions);
+        return Prove(catalog, FloorObligation.DefaultBudget);
     }
 
-    internal static FloorProofReport Prove(IReadOnlyList<StandardDocument> documents, FactVocabulary facts, IDivisionDirectory divisions,
-        long budgetSteps = FloorObligation.DefaultBudget)
+    internal static FloorProofReport Prove(Catalog catalog, long budgetSteps)
     {
+        var (documents, facts, divisions, compiled) = (catalog.Documents, catalog.Facts, catalog.Divisions, catalog.Compiled);
         var index = new EditionIndex(documents, divisions);
         var counties = new CountyDomain(divisions);
         var cache = new ConcurrentDictionary<string, ObligationResult>(StringComparer.Ordinal);
@@ -43,25 +44,26 @@ public static class FloorProver
         {
             foreach (var item in local.Items.Where(i => i.Implements is not null))
             {
-                ProveItem(index, facts, counties, cache, resolved, local, item, proofs, diagnostics, budgetSteps);
+                ProveItem(index, compiled, counties, cache, resolved, local, item, proofs, diagnostics, budgetSteps);
             }
         }
 
         return new FloorProofReport([.. proofs], [.. diagnostics.Items]);
     }
 
-    private static void ProveItem(EditionIndex index, FactVocabulary facts, CountyDomain counties, ConcurrentDictionary<string, ObligationResult> cache,
+    private static void ProveItem(EditionIndex index, CompiledStandards compiled, CountyDomain counties, ConcurrentDictionary<string, ObligationResult> cache,
         ConcurrentDictionary<string, ImmutableArray<EffectiveItem>> resolved, StandardDocument local, ServiceItem item,
         List<FloorProof> proofs, DiagnosticBag diagnostics, long budgetSteps)
     {
         var reported = new HashSet<string>(StringComparer.Ordinal);
         var above = new SortedSet<string>(StringComparer.Ordinal);
-        var dates = ProofDates.For(index, local, item);
+        var facts = compiled.Facts;
+        var dates = ProofDates.For(index, compiled, local, item);
         for (var i = 0; i < dates.Count; i++)
         {
             var from = dates[i];
             DateOnly? until = i + 1 < dates.Count ? dates[i + 1].AddDays(-1) : index.LastDay(local);
-            if (Pair(index, resolved, local, item, from) is not var (parentDoc, parent, child))
+            if (Pair(index, compiled, resolved, local, item, from) is not var (parentDoc, parent, child))
             {
                 continue;
             }
@@ -146,7 +148,7 @@ public static class FloorProver
         foreach (var item in new[] { parent, child })
         {
             sb.Append("||").Append(item.Eligibility?.When ?? "<none>");
-            foreach (var (q, _) in item.Quantities)
+            foreach (var q in item.Quantities.Select(p => p.Quantity))
             {
                 sb.Append('|').Append(q.Name).Append(':').Append(q.Unit).Append(':').Append(q.AtLeast);
                 foreach (var t in q.Tiers)
@@ -167,7 +169,7 @@ public static class FloorProver
     });
 
     /// <summary>The parent's definition (the chain without <paramref name="local"/>) and the overlaid one, on a date.</summary>
-    internal static (StandardDocument ParentDocument, EffectiveItem Parent, EffectiveItem Child)? Pair(EditionIndex index,
+    internal static (StandardDocument ParentDocument, EffectiveItem Parent, EffectiveItem Child)? Pair(EditionIndex index, CompiledStandards compiled,
         ConcurrentDictionary<string, ImmutableArray<EffectiveItem>> resolved, StandardDocument local, ServiceItem item, DateOnly on)
     {
         var chain = index.InForce(local.Jurisdiction, on);
@@ -177,13 +179,14 @@ public static class FloorProver
         }
 
         var parentChain = chain.Where(d => d != local).ToList();
-        var parent = Resolve(resolved, parentChain).FirstOrDefault(e => e.Layers.Any(l => l.Item.Id == item.Implements));
-        var child = Resolve(resolved, chain).FirstOrDefault(e => e.Layers.Any(l => l.Item == item));
+        var parent = Resolve(resolved, compiled, parentChain).FirstOrDefault(e => e.Layers.Any(l => l.Item.Id == item.Implements));
+        var child = Resolve(resolved, compiled, chain).FirstOrDefault(e => e.Layers.Any(l => l.Item == item));
         return parent is null || child is null ? null : (parent.Layers[^1].Document, parent, child);
     }
 
-    private static ImmutableArray<EffectiveItem> Resolve(ConcurrentDictionary<string, ImmutableArray<EffectiveItem>> resolved, List<StandardDocument> chain) =>
-        resolved.GetOrAdd(string.Join("|", chain.Select(d => d.Path + "#" + d.Key)), _ => Overlay.Resolve(chain));
+    private static ImmutableArray<EffectiveItem> Resolve(ConcurrentDictionary<string, ImmutableArray<EffectiveItem>> resolved, CompiledStandards compiled,
+        List<StandardDocument> chain) =>
+        resolved.GetOrAdd(string.Join("|", chain.Select(d => d.Path + "#" + d.Key)), _ => Overlay.Resolve(chain, compiled));
 
     /// <summary>Renders a resident as compact JSON-like text for messages: {"age": 64, "hukou": "310101"}.</summary>
     internal static string Describe(Resident resident) =>

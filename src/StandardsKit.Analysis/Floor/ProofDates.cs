@@ -1,3 +1,4 @@
+using StandardsKit.Compilation;
 using StandardsKit.Divisions;
 using StandardsKit.Engine;
 using StandardsKit.Expressions;
@@ -13,7 +14,7 @@ namespace StandardsKit.Analysis;
 /// </summary>
 internal static class ProofDates
 {
-    public static List<DateOnly> For(EditionIndex index, StandardDocument local, ServiceItem item)
+    public static List<DateOnly> For(EditionIndex index, CompiledStandards compiled, StandardDocument local, ServiceItem item)
     {
         var first = local.EffectiveFrom;
         var last = index.LastDay(local) ?? DateOnly.MaxValue;
@@ -45,8 +46,7 @@ internal static class ProofDates
                 Add(value.From);
             }
 
-            var rules = new[] { i.Eligibility?.Compiled }.Concat(i.Level?.Quantities.SelectMany(q => q.Tiers).Select(t => t.Condition) ?? []);
-            foreach (var literal in rules.OfType<CompiledExpression>().SelectMany(r => DateLiterals(r.Syntax)))
+            foreach (var literal in compiled.RulesOf(i).SelectMany(r => DateLiterals(r.Expression.Syntax)))
             {
                 Add(literal);
                 if (literal < DateOnly.MaxValue)

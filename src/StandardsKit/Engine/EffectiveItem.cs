@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using StandardsKit.Compilation;
 using StandardsKit.Model;
 
 namespace StandardsKit.Engine;
@@ -8,14 +9,18 @@ namespace StandardsKit.Engine;
 /// <param name="Item">That edition's item.</param>
 public sealed record ItemLayer(StandardDocument Document, ServiceItem Item);
 
+/// <summary>A quantity in effect: the layer that sets it, and its tiers' compiled conditions in tier order.</summary>
+internal sealed record EffectiveQuantity(Quantity Quantity, ItemLayer Layer, ImmutableArray<CompiledRule?> Conditions);
+
 /// <summary>
 /// An item as it applies in a jurisdiction chain: the national item overlaid by each local item that
 /// implements it. The most specific eligibility, level text and quantity (by name) win; every layer stays
 /// visible for citations and texts.
 /// </summary>
+/// <remarks>Immutable and thread-safe. The compiled rules it runs come from the catalog that resolved it.</remarks>
 public sealed class EffectiveItem
 {
-    internal EffectiveItem(ImmutableArray<ItemLayer> layers)
+    internal EffectiveItem(ImmutableArray<ItemLayer> layers, CompiledStandards compiled)
     {
         Layers = layers;
         var root = layers[0];
@@ -58,7 +63,8 @@ public sealed class EffectiveItem
             }
         }
 
-        Quantities = [.. quantities];
+        Rule = Eligibility is { } rule ? compiled.Rule(rule) : null;
+        Quantities = [.. quantities.Select(p => new EffectiveQuantity(p.Item1, p.Item2, [.. p.Item1.Tiers.Select(compiled.Condition)]))];
     }
 
     /// <summary>The item id of the root layer.</summary>
@@ -91,5 +97,8 @@ public sealed class EffectiveItem
     /// <summary>The effective level text.</summary>
     public LocalizedText? LevelText { get; }
 
-    internal ImmutableArray<(Quantity Quantity, ItemLayer Layer)> Quantities { get; }
+    /// <summary>The effective eligibility rule, compiled.</summary>
+    internal CompiledRule? Rule { get; }
+
+    internal ImmutableArray<EffectiveQuantity> Quantities { get; }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using StandardsKit.Compilation;
 using StandardsKit.Model;
 
 namespace StandardsKit.Engine;
@@ -6,7 +7,7 @@ namespace StandardsKit.Engine;
 /// <summary>Resolves the items of a chain of standards: national items, overlaid by local items that implement them.</summary>
 internal static class Overlay
 {
-    public static ImmutableArray<EffectiveItem> Resolve(IReadOnlyList<StandardDocument> chain)
+    public static ImmutableArray<EffectiveItem> Resolve(IReadOnlyList<StandardDocument> chain, CompiledStandards compiled)
     {
         var layers = new Dictionary<string, List<ItemLayer>>(StringComparer.Ordinal);
 
@@ -48,6 +49,6 @@ internal static class Overlay
             }
         }
 
-        return [.. order.Select(id => new EffectiveItem([.. layers[id]]))];
+        return [.. order.Select(id => new EffectiveItem([.. layers[id]], compiled))];
     }
 }

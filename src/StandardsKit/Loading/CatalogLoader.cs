@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
+using StandardsKit.Compilation;
 using StandardsKit.Diagnostics;
-using StandardsKit.Engine;
 using StandardsKit.Divisions;
+using StandardsKit.Expressions;
 using StandardsKit.Funding;
 using StandardsKit.Loading.Yaml;
 using StandardsKit.Model;
@@ -10,8 +11,9 @@ using StandardsKit.Testing;
 namespace StandardsKit.Loading;
 
 /// <summary>
-/// The loading pipeline: YAML with positions → schema → model with compiled expressions → reference checks.
-/// Every stage runs on every file so one run reports every problem.
+/// The loading pipeline: YAML with positions → schema → model (with source maps beside it) → reference checks →
+/// compiler (<see cref="CatalogCompiler"/>). Every stage runs on every file so one run reports every problem.
+/// Loading proves nothing about the floor: that is an analysis (the StandardsKit.Analysis assembly).
 /// </summary>
 internal static class CatalogLoader
 {
@@ -85,8 +87,9 @@ internal static class CatalogLoader
         var attributes = new DivisionAttributes(
             DivisionAttributesBinder.Check([.. attributeTrees.SelectMany(t => DivisionAttributesBinder.Bind(t, reader))], divisions, diagnostics), divisions);
 
+        var maps = new ExpressionSourceMaps();
         var documents = trees.Where(t => t.Kind == SchemaKind.Standard)
-            .Select(t => new StandardBinder(reader, facts, t.File.Path).Bind(t.Root))
+            .Select(t => new StandardBinder(reader, maps, t.File.Path).Bind(t.Root))
             .OfType<StandardDocument>()
             .ToImmutableArray();
         var tests = trees.Where(t => t.Kind == SchemaKind.Tests).SelectMany(t => TestCasesBinder.Bind(t.Root, reader)).ToImmutableArray();
@@ -94,22 +97,20 @@ internal static class CatalogLoader
         ReferenceChecker.Check(documents, divisions, diagnostics, unusable);
 
         var plans = trees.Where(t => t.Kind == SchemaKind.Funding).Select(t => FundingPlanBinder.Bind(t.Root, t.File.Path, reader)).OfType<FundingPlan>().ToImmutableArray();
-        FundingPlanBinder.Check(plans, documents, divisions, attributes, diagnostics);
-
-        var all = diagnostics.Items.ToImmutableArray();
-        var catalog = diagnostics.HasErrors ? null : new Catalog(facts, divisions, documents, tests, all)
-        {
-            Attributes = attributes,
-            Funding = new FundingRules(plans),
-        };
-        return new CatalogLoadResult(catalog, all, documents, tests, facts, files.Count);
+        FundingPlanBinder.Check(plans, documents, divisions, attributes, diagnostics, allStandardsRead: unusable.Count == 0);
+        return CatalogCompiler.Compile(facts, divisions, documents, tests, diagnostics, maps, files.Count, attributes, new FundingRules(plans));
     }
 
-    /// <summary>
-    /// Runs the floor proof. The evaluator is total over everything that binds, but the sampling prover still
-    /// computes boundary values of its own (products of literals up to 10^15 each); should it fail, the
-    /// standards load and the proof says it did not cover them, instead of loading throwing.
-    /// </summary>
+    /// <summary>The embedded fact vocabulary and division list, for a model that brings neither.</summary>
+    public static (IReadOnlyList<FactDeclaration> Facts, DivisionDirectory Divisions) EmbeddedVocabulary() => EmbeddedDefaults.Value;
+
+    private static readonly Lazy<(IReadOnlyList<FactDeclaration>, DivisionDirectory)> EmbeddedDefaults = new(() =>
+    {
+        var reader = new NodeReader(new DiagnosticBag());
+        return ([.. Embedded(SchemaKind.Facts).SelectMany(t => FactsBinder.Bind(t, reader))],
+            new DivisionDirectory([.. Embedded(SchemaKind.Divisions).SelectMany(DivisionsBinder.Bind)]));
+    });
+
     private static SchemaKind KindOf(YamlMapping root)
     {
         if (root["facts"] is not null)
@@ -147,11 +148,15 @@ internal static class CatalogLoader
         }
     }
 
-    private static FactVocabulary CheckFacts(List<FactDeclaration> declarations, IReadOnlyList<SourceFile> files, DiagnosticBag d)
+    private static FactVocabulary CheckFacts(List<FactDeclaration> declarations, IReadOnlyList<SourceFile> files, DiagnosticBag d) =>
+        CheckFacts(declarations, files.Count > 0 ? new SourceSpan(files[0].Path, 1, 1) : null, d);
+
+    /// <summary>Declarations the compiler can lay out: unique names, derivations the engine knows, at most 128 facts.</summary>
+    public static FactVocabulary CheckFacts(IReadOnlyList<FactDeclaration> declarations, SourceSpan? where, DiagnosticBag d)
     {
         if (declarations.Count == 0)
         {
-            d.Error(DiagnosticCodes.MissingFacts, files.Count > 0 ? new SourceSpan(files[0].Path, 1, 1) : null,
+            d.Error(DiagnosticCodes.MissingFacts, where,
                 "no fact vocabulary: expressions cannot be checked", "add standards/facts.yaml (see docs/authoring.md)");
         }
 
@@ -173,11 +178,11 @@ internal static class CatalogLoader
             unique.Add(fact);
         }
 
-        if (unique.Count > FactVocabulary.MaxFacts)
+        if (unique.Count > ExpressionLimits.MaxFacts)
         {
-            d.Error(DiagnosticCodes.BadFactDeclaration, unique[FactVocabulary.MaxFacts].Span,
-                $"more than {FactVocabulary.MaxFacts} facts are declared", "merge related facts into an enum or set");
-            unique = unique.Take(FactVocabulary.MaxFacts).ToList();
+            d.Error(DiagnosticCodes.BadFactDeclaration, unique[ExpressionLimits.MaxFacts].Span,
+                $"more than {ExpressionLimits.MaxFacts} facts are declared", "merge related facts into an enum or set");
+            unique = unique.Take(ExpressionLimits.MaxFacts).ToList();
         }
 
         return new FactVocabulary(unique);

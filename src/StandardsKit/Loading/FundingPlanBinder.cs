@@ -66,8 +66,12 @@ internal static class FundingPlanBinder
     }
 
     /// <summary>Checks the plans against the loaded items, divisions and division attributes.</summary>
+    /// <remarks>
+    /// When a standard could not be read (its own errors are reported), a rule for one of its items is not reported
+    /// as naming an unknown item: one broken file should not make every funding rule for it an error too.
+    /// </remarks>
     public static void Check(IReadOnlyList<FundingPlan> plans, IReadOnlyList<StandardDocument> documents, IDivisionDirectory divisions,
-        DivisionAttributes attributes, DiagnosticBag d)
+        DivisionAttributes attributes, DiagnosticBag d, bool allStandardsRead = true)
     {
         var itemIds = documents.SelectMany(doc => doc.Items).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         var ids = new Dictionary<string, FundingPlan>(StringComparer.Ordinal);
@@ -104,12 +108,12 @@ internal static class FundingPlanBinder
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var rule in plan.Rules)
             {
-                CheckRule(plan, rule, plans, itemIds, attributes, sourceIds, seen, d);
+                CheckRule(plan, rule, plans, itemIds, allStandardsRead, attributes, sourceIds, seen, d);
             }
         }
     }
 
-    private static void CheckRule(FundingPlan plan, FundingRule rule, IReadOnlyList<FundingPlan> plans, HashSet<string> itemIds, DivisionAttributes attributes,
+    private static void CheckRule(FundingPlan plan, FundingRule rule, IReadOnlyList<FundingPlan> plans, HashSet<string> itemIds, bool allStandardsRead, DivisionAttributes attributes,
         HashSet<string> sourceIds, HashSet<string> seen, DiagnosticBag d)
     {
         if (!seen.Add(rule.Item))
@@ -117,7 +121,7 @@ internal static class FundingPlanBinder
             d.Error(DiagnosticCodes.BadFundingRule, rule.Span, $"plan '{plan.Id}' has two rules for item '{rule.Item}'", "keep one rule per item");
         }
 
-        if (!itemIds.Contains(rule.Item))
+        if (allStandardsRead && !itemIds.Contains(rule.Item))
         {
             d.Error(DiagnosticCodes.BadFundingRule, rule.Span, $"funding rule for item '{rule.Item}', which no loaded standard defines",
                 Suggestions.DidYouMean(rule.Item, itemIds) ?? "use an item id of a national or local standard");

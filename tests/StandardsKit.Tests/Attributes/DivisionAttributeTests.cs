@@ -2,7 +2,7 @@ using StandardsKit.Divisions;
 using StandardsKit.Model;
 using StandardsKit.Tests.Loading;
 
-namespace StandardsKit.Tests.Divisions;
+namespace StandardsKit.Tests.Attributes;
 
 public sealed class DivisionAttributeTests
 {

@@ -32,7 +32,7 @@ internal static class CatalogCompiler
                 if (item.Eligibility is { } rule && !rules.ContainsKey(rule))
                 {
                     var map = maps?.Find(rule) ?? MapOf(rule.Span, fallback);
-                    if (Bind(rule.When, map, $"{document.Key} '{item.Id}' eligibility", facts, programs, diagnostics) is { } compiled)
+                    if (Bind(rule.When, map, $"{document.Key} '{item.Id}' eligibility", facts, attributes, programs, diagnostics) is { } compiled)
                     {
                         rules[rule] = new CompiledRule(rule.When, compiled, map);
                     }
@@ -48,7 +48,7 @@ internal static class CatalogCompiler
                         }
 
                         var map = maps?.Find(tier) ?? MapOf(tier.WhenSpan, tier.Span ?? quantity.Span ?? fallback);
-                        if (Bind(when, map, $"{document.Key} '{item.Id}' {quantity.Name} tier", facts, programs, diagnostics) is { } compiled)
+                        if (Bind(when, map, $"{document.Key} '{item.Id}' {quantity.Name} tier", facts, attributes, programs, diagnostics) is { } compiled)
                         {
                             conditions[tier] = new CompiledRule(when, compiled, map);
                         }
@@ -69,11 +69,11 @@ internal static class CatalogCompiler
     }
 
     /// <summary>Compiles one expression for an analysis that reads rules outside any catalog (a diff side); null when it does not bind.</summary>
-    public static CompiledExpression? TryCompile(string text, FactVocabulary facts)
+    public static CompiledExpression? TryCompile(string text, FactVocabulary facts, DivisionAttributes? attributes = null)
     {
         try
         {
-            return Binder.CompileCondition(text, facts);
+            return Binder.CompileCondition(text, facts, attributes);
         }
         catch (ExpressionException)
         {
@@ -83,7 +83,7 @@ internal static class CatalogCompiler
 
     private static SourceMap MapOf(SourceSpan? own, SourceSpan enclosing) => own is null ? SourceMap.Approximate(enclosing) : SourceMap.Plain(own);
 
-    private static CompiledExpression? Bind(string text, SourceMap map, string site, FactVocabulary facts,
+    private static CompiledExpression? Bind(string text, SourceMap map, string site, FactVocabulary facts, DivisionAttributes? attributes,
         Dictionary<string, CompiledExpression?> programs, DiagnosticBag diagnostics)
     {
         if (programs.TryGetValue(text, out var known) && known is not null)
@@ -93,7 +93,7 @@ internal static class CatalogCompiler
 
         try
         {
-            return programs[text] = Binder.CompileCondition(text, facts);
+            return programs[text] = Binder.CompileCondition(text, facts, attributes);
         }
         catch (ExpressionException e)
         {

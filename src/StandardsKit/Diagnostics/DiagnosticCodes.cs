@@ -45,4 +45,5 @@ internal static class DiagnosticCodes
 
     public const string BadDivisionAttribute = "SK0501";
     public const string BadFundingRule = "SK0502";
+    public const string UnknownDivisionAttribute = "SK0503";
 }

@@ -56,6 +56,13 @@ public sealed class DivisionAttributes
 
     internal int IndexOf(string name) => _index.TryGetValue(name, out var i) ? i : -1;
 
+    /// <summary>The distinct known values an attribute takes on any division (or a code the list lacks), for the analyses.</summary>
+    internal IReadOnlyList<object> KnownValues(string name)
+    {
+        var i = IndexOf(name);
+        return i < 0 ? [] : [.. _values[i].Values.Select(v => v.Value).Append(Declarations[i].Default).OfType<object>().Distinct()];
+    }
+
     internal DivisionAttributeValue ValueAt(int attribute, string division)
     {
         if (_values[attribute].TryGetValue(division, out var value))

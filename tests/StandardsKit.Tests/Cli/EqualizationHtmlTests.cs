@@ -33,7 +33,7 @@ public sealed class EqualizationHtmlTests
     }
 
     [Fact]
-    public void The_html_report_opens_in_headless_chromium_with_its_charts_drawn()
+    public async Task The_html_report_opens_in_headless_chromium_with_its_charts_drawn()
     {
         File.Exists(Chromium).Should().BeTrue($"{Chromium} draws the report (apt-get install -y chromium; .ci/run installs it)");
         var artefacts = Path.Combine(Repo.Root, "TestResults");
@@ -70,7 +70,7 @@ public sealed class EqualizationHtmlTests
             throw new TimeoutException("chromium did not finish the screenshot within 120 s");
         }
 
-        File.Exists(screenshot).Should().BeTrue($"chromium should write the screenshot; stderr: {stderr.Result}");
+        File.Exists(screenshot).Should().BeTrue($"chromium should write the screenshot; stderr: {await stderr}");
         var png = Png.Read(screenshot);
         png.Width.Should().Be(1280);
         png.Count(SvgChart.MarkColour).Should().BeGreaterThan(5_000, "the bars of the province chart and the level charts are drawn in the mark colour");

@@ -90,6 +90,31 @@ public sealed class AttributeProofPropertyTests
     }
 
     [Fact]
+    public void Floor_amount_below_the_parent_through_attribute_tiers_is_found_exactly_when_brute_force_finds_one()
+    {
+        var samples = Samples(FloorCounties).ToList();
+        var tiers = Gen.Select(Rule, Gen.Int[1, 4]).Array[1, 3];
+        Gen.Select(tiers, tiers, Gen.Bool, Gen.Bool).Sample((parentTiers, childTiers, parentCatchAll, childCatchAll) =>
+        {
+            (string? When, decimal Value)[] Of((string, int)[] t, bool catchAll) =>
+                [.. t.Select(x => ((string?)x.Item1, (decimal)x.Item2 * 100)), .. catchAll ? new[] { ((string?)null, 150m) } : []];
+            var (p, c) = (Of(parentTiers, parentCatchAll), Of(childTiers, childCatchAll));
+            var parent = ModelBuilder.Effective(ModelBuilder.Item("true", ("allowance", p)));
+            var child = ModelBuilder.Effective(ModelBuilder.Item("true", ("allowance", c)));
+            var result = FloorObligation.Check(parent, child, Facts, On, FloorCounties, AllCounties, multiDay: false);
+            var shown = $"parent {string.Join("; ", p.Select(t => $"{t.When ?? "else"} → {t.Value}"))}, child {string.Join("; ", c.Select(t => $"{t.When ?? "else"} → {t.Value}"))}";
+            result.Status.Should().NotBe(ProofStatus.Unsupported, $"{shown}: {result.Reason}");
+            var witness = samples.FirstOrDefault(s => Below(parent, child, s));
+            var below = result.Status == ProofStatus.Violated && result.Shortfall == Shortfall.Below;
+            below.Should().Be(witness is not null, $"{shown}, brute-force witness {witness?.Describe() ?? "none"}");
+            if (below)
+            {
+                Below(parent, child, Sample.Of(result.Example!, result.County!)).Should().BeTrue(shown);
+            }
+        }, iter: 60, threads: 1);
+    }
+
+    [Fact]
     public void Diff_reports_a_change_exactly_when_brute_force_finds_a_resident_who_gains_or_loses()
     {
         // A national rule covers every county: the county (what residence defaults to) ranges over the classes too.
@@ -109,7 +134,7 @@ public sealed class AttributeProofPropertyTests
             (change is not null && change.Gained.Length > 0).Should().Be(gained is not null, because);
 
             // The diff's examples are replayed through each side's engine before they are shown (RuleComparison).
-        }, iter: 30, threads: 1);
+        }, iter: 20, threads: 1);
     }
 
     private static string Signature(string code)
@@ -136,6 +161,35 @@ public sealed class AttributeProofPropertyTests
                 yield return Sample.Of(r, county);
             }
         }
+    }
+
+    /// <summary>Both amounts determined (the first-match walk as the engine does it) and the child's lower or none.</summary>
+    private static bool Below(EffectiveItem parent, EffectiveItem child, Sample s) =>
+        Amount(parent, s) is (true, { } p) && Amount(child, s) is (true, var c) && (c is null || c < p);
+
+    private static (bool Determined, decimal? Value) Amount(EffectiveItem item, Sample s)
+    {
+        var (quantity, _, conditions) = item.Quantities[0];
+        for (var i = 0; i < quantity.Tiers.Length; i++)
+        {
+            if (conditions[i] is { } condition)
+            {
+                var v = condition.Evaluate(s.Frame);
+                if (v.Kind != ValueKind.Bool)
+                {
+                    return (false, null);
+                }
+
+                if (!v.Bool)
+                {
+                    continue;
+                }
+            }
+
+            return (true, quantity.Tiers[i].ValueOn(On));
+        }
+
+        return (true, null);
     }
 
     private static bool? Eligible(Func<EvalFrame, Value> rule, Sample s)

@@ -165,32 +165,7 @@ public sealed class AttributeProofPropertyTests
 
     /// <summary>Both amounts determined (the first-match walk as the engine does it) and the child's lower or none.</summary>
     private static bool Below(EffectiveItem parent, EffectiveItem child, Sample s) =>
-        Amount(parent, s) is (true, { } p) && Amount(child, s) is (true, var c) && (c is null || c < p);
-
-    private static (bool Determined, decimal? Value) Amount(EffectiveItem item, Sample s)
-    {
-        var (quantity, _, conditions) = item.Quantities[0];
-        for (var i = 0; i < quantity.Tiers.Length; i++)
-        {
-            if (conditions[i] is { } condition)
-            {
-                var v = condition.Evaluate(s.Frame);
-                if (v.Kind != ValueKind.Bool)
-                {
-                    return (false, null);
-                }
-
-                if (!v.Bool)
-                {
-                    continue;
-                }
-            }
-
-            return (true, quantity.Tiers[i].ValueOn(On));
-        }
-
-        return (true, null);
-    }
+        TierWalk.FirstQuantity(parent, s.Frame, On) is (true, { } p) && TierWalk.FirstQuantity(child, s.Frame, On) is (true, var c) && (c is null || c < p);
 
     private static bool? Eligible(Func<EvalFrame, Value> rule, Sample s)
     {

@@ -32,6 +32,21 @@ internal static class EvaluationJson
         }
 
         w.WriteEndArray();
+        if (!evaluation.Warnings.IsEmpty)
+        {
+            // Extra field (SPEC §6 is extended, never broken): present only when there is something to say.
+            w.WriteStartArray("warnings");
+            foreach (var warning in evaluation.Warnings)
+            {
+                w.WriteStartObject();
+                w.WriteString("code", warning.Code);
+                w.WriteString("message", warning.Message);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
         flush();
     }

@@ -6,6 +6,7 @@ using StandardsKit.Diagnostics;
 using StandardsKit.Divisions;
 using StandardsKit.Engine;
 using StandardsKit.Expressions;
+using StandardsKit.Funding;
 using StandardsKit.Loading;
 using StandardsKit.Model;
 using StandardsKit.Testing;
@@ -73,6 +74,15 @@ public sealed class Catalog
     /// <summary>Warnings from loading (a catalog is only built when there were no errors).</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }
 
+    /// <summary>
+    /// Attributes of the divisions (fiscal band, region, ethnic autonomy, county lists) from
+    /// <c>standards/divisions/attributes/</c>, resolved against <see cref="Divisions"/>.
+    /// </summary>
+    public DivisionAttributes Attributes { get; internal init; } = DivisionAttributes.Empty;
+
+    /// <summary>The funding plans (<c>standards/funding/</c>): who pays for each item.</summary>
+    public FundingRules Funding { get; internal init; } = FundingRules.Empty;
+
     /// <summary>Loads the standards embedded in this package (the repository's <c>standards/</c> folder).</summary>
     /// <remarks>
     /// Loading checks YAML, schema, references and expressions. The national-floor proof is an analysis, not a
@@ -139,7 +149,23 @@ public sealed class Catalog
             throw new ArgumentException($"with this division list, {broken}", nameof(divisions));
         }
 
-        return new Catalog(Compiled, divisions, Documents, Tests, Diagnostics);
+        return new Catalog(Compiled, divisions, Documents, Tests, Diagnostics) { Attributes = Attributes.With(divisions), Funding = Funding };
+    }
+
+    /// <summary>
+    /// Who pays for <paramref name="item"/> (one of <see cref="ItemsInForce"/>) in a county on a date: the most
+    /// specific funding plan in force along the county's chain with a rule for the item; null when none has one.
+    /// </summary>
+    /// <exception cref="UnknownDivisionException">The county code is not in the division list.</exception>
+    public FundingDecision? FundingFor(EffectiveItem item, string county, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (county != DivisionCode.National && Divisions.Find(county) is null)
+        {
+            throw new UnknownDivisionException($"unknown county code '{county}'");
+        }
+
+        return Funding.Decide(item, county, on, Divisions, Attributes);
     }
 
     /// <summary>The standards in force along the county's chain on a date, national first.</summary>

@@ -62,7 +62,7 @@ internal static class DecisionMaker
             MissingFacts = MissingNames(missing, layout),
             Level = level,
             Because = because?.ToImmutable() ?? [],
-            Citations = explain ? [.. item.Layers.Select(Cite)] : [],
+            Citations = explain ? Citations(item) : [],
         };
     }
 
@@ -87,6 +87,8 @@ internal static class DecisionMaker
 
         return names.MoveToImmutable();
     }
+
+    internal static ImmutableArray<Citation> Citations(EffectiveItem item) => [.. item.Layers.Select(Cite)];
 
     private static Citation Cite(ItemLayer layer)
     {

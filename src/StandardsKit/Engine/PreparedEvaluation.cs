@@ -60,7 +60,7 @@ public sealed class PreparedEvaluation
 
         Quantities = quantities.ToImmutable();
         _program = program ?? new Lazy<ScreeningProgram>(() => ChainCompiler.Compile(items, rows));
-        _screener = new Lazy<Screener>(() => new Screener(_program.Value, Tables()));
+        _screener = new Lazy<Screener>(() => new Screener(_program.Value, Tables(_program.Value), layout, county));
         _materializer = new Lazy<DecisionMaterializer>(() =>
             new DecisionMaterializer(items, rows, _screener.Value.Tables, _program.Value, _firstQuantity, explain));
     }
@@ -193,9 +193,15 @@ public sealed class PreparedEvaluation
         return new Evaluation(County, On, Chain, ImmutableCollectionsMarshal.AsImmutableArray(result));
     }
 
-    private ScreeningTables Tables()
+    /// <summary>A screener over the same items that interprets them instead of running generated code (as under NativeAOT).</summary>
+    internal Screener InterpretingScreener()
     {
-        var program = _program.Value;
+        var program = ChainCompiler.Compile(_items, Rows, emit: false);
+        return new Screener(program, Tables(program), _layout, County);
+    }
+
+    private ScreeningTables Tables(ScreeningProgram program)
+    {
         var values = new decimal[program.FirstTier.IsEmpty ? 0 : program.FirstTier[^1] + program.TierCount[^1]];
         var has = new bool[values.Length];
         var slot = 0;

@@ -16,21 +16,33 @@ public readonly struct FactHandle : IEquatable<FactHandle>
     internal FactHandle(RowSlot info)
     {
         Info = info;
-        LayoutId = info.LayoutId;
-        Slot = info.Slot;
-        Cell = info.Cell;
-        FactKind = info.Declaration.Kind;
+        Key = KeyOf(info.LayoutId, info.Declaration.Kind) | ((long)(info.Cell & 0xFFFF) << 8) | (long)info.Slot;
     }
 
+    /// <summary>Everything about the fact; null for <c>default(FactHandle)</c>.</summary>
     internal RowSlot? Info { get; }
 
-    internal int LayoutId { get; }
+    /// <summary>
+    /// What setting a fact needs without touching <see cref="Info"/>, packed so the handle is 16 bytes and travels in
+    /// registers: layout id (bits 32–63), kind + 1 (24–31), first cell (8–23), slot (0–7).
+    /// </summary>
+    internal long Key { get; }
 
-    internal int Slot { get; }
+    internal int LayoutId => (int)(Key >>> 32);
 
-    internal int Cell { get; }
+    internal int Slot => (int)(Key & 0xFF);
 
-    internal FactKind FactKind { get; }
+    internal int Cell => Info!.Cell;
+
+    internal FactKind FactKind => (FactKind)(((Key >> 24) & 0xFF) - 1);
+
+    /// <summary>The bits of <see cref="Key"/> a setter compares with the row's layout and the kind it takes.</summary>
+    internal const long LayoutAndKind = unchecked((long)0xFFFF_FFFF_FF00_0000UL);
+
+    /// <remarks>The kind is stored plus one, so <c>default(FactHandle)</c> matches no row.</remarks>
+    internal static long KeyOf(int layoutId, FactKind kind) => ((long)layoutId << 32) | (((long)kind + 1) << 24);
+
+    internal int InlineCell => (int)((Key >> 8) & 0xFFFF);
 
     /// <summary>The fact's name.</summary>
     public string Name => Checked.Declaration.Name;

@@ -76,23 +76,17 @@ public struct ResidentRow
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Set(FactHandle fact, bool value)
     {
-        Bind(fact);
-        if (fact.FactKind != FactKind.Bool)
+        if ((fact.Key & FactHandle.LayoutAndKind) != FactHandle.KeyOf(LayoutId, FactKind.Bool))
         {
-            throw fact.Checked.Wrong(value);
+            SetSlow(fact, value);
+            return;
         }
 
-        var bit = Bit(fact.Slot, out var high);
-        if (high)
-        {
-            Given1 |= bit;
-            Bools1 = value ? Bools1 | bit : Bools1 & ~bit;
-        }
-        else
-        {
-            Given0 |= bit;
-            Bools0 = value ? Bools0 | bit : Bools0 & ~bit;
-        }
+        var slot = (int)fact.Key & 0xFF;
+        var bit = 1UL << slot;
+        ref var bools = ref Unsafe.Add(ref Bools0, slot >> 6);
+        bools = (bools & ~bit) | (value ? bit : 0);
+        Unsafe.Add(ref Given0, slot >> 6) |= bit;
     }
 
     /// <summary>Sets a whole-number or decimal fact.</summary>
@@ -101,16 +95,15 @@ public struct ResidentRow
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Set(FactHandle fact, long value)
     {
-        Bind(fact);
-        var info = fact.Info!;
-        if (fact.FactKind != FactKind.Int || value < info.LongMin || value > info.LongMax)
+        var info = fact.Info;
+        if ((fact.Key & FactHandle.LayoutAndKind) != FactHandle.KeyOf(LayoutId, FactKind.Int) || value < info!.LongMin || value > info.LongMax)
         {
-            SetSlow(info, value);
+            SetSlow(fact, value);
             return;
         }
 
-        CellRef(fact.Cell, info) = value;
-        MarkGiven(fact.Slot);
+        CellRef(fact.InlineCell, info) = value;
+        MarkGiven(fact.Key);
     }
 
     /// <summary>Sets a number fact; a whole-number fact takes only whole values.</summary>
@@ -128,15 +121,15 @@ public struct ResidentRow
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Set(FactHandle fact, DateOnly value)
     {
-        Bind(fact);
         var day = value.DayNumber;
-        if (fact.FactKind != FactKind.Date || day < RowSlot.FirstDay || day > RowSlot.LastDay)
+        if ((fact.Key & FactHandle.LayoutAndKind) != FactHandle.KeyOf(LayoutId, FactKind.Date) || day < RowSlot.FirstDay || day > RowSlot.LastDay)
         {
-            throw fact.Checked.Invalid(value);
+            SetSlow(fact, value);
+            return;
         }
 
-        CellRef(fact.Cell, fact.Info!) = day;
-        MarkGiven(fact.Slot);
+        CellRef(fact.InlineCell, fact.Info!) = day;
+        MarkGiven(fact.Key);
     }
 
     /// <summary>
@@ -158,14 +151,15 @@ public struct ResidentRow
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SetIndex(FactHandle fact, int valueIndex)
     {
-        Bind(fact);
-        if (fact.FactKind != FactKind.Enum || (uint)valueIndex >= (uint)fact.Info!.ValueCount)
+        var info = fact.Info;
+        if ((fact.Key & FactHandle.LayoutAndKind) != FactHandle.KeyOf(LayoutId, FactKind.Enum) || (uint)valueIndex >= (uint)info!.ValueCount)
         {
-            throw fact.Checked.BadIndex(valueIndex);
+            SetIndexSlow(fact, valueIndex);
+            return;
         }
 
-        CellRef(fact.Cell, fact.Info!) = valueIndex;
-        MarkGiven(fact.Slot);
+        CellRef(fact.InlineCell, info) = valueIndex;
+        MarkGiven(fact.Key);
     }
 
     /// <summary>
@@ -177,15 +171,15 @@ public struct ResidentRow
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SetMask(FactHandle fact, ulong members)
     {
-        Bind(fact);
-        var info = fact.Info!;
-        if (fact.FactKind != FactKind.Set || info.Width != 1 || (members & ~info.ValidMask) != 0)
+        var info = fact.Info;
+        if ((fact.Key & FactHandle.LayoutAndKind) != FactHandle.KeyOf(LayoutId, FactKind.Set) || (members & ~info!.ValidMask) != 0 || info.Width != 1)
         {
-            throw info.BadMask(members);
+            SetMaskSlow(fact, members);
+            return;
         }
 
-        CellRef(fact.Cell, info) = (long)members;
-        MarkGiven(fact.Slot);
+        CellRef(fact.InlineCell, info) = (long)members;
+        MarkGiven(fact.Key);
     }
 
     /// <summary>Sets a set fact from its members' names (any order, duplicates ignored).</summary>
@@ -226,14 +220,14 @@ public struct ResidentRow
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SetDivision(FactHandle fact, int code)
     {
-        Bind(fact);
-        if (fact.FactKind != FactKind.Division || (uint)code > 999_999)
+        if ((fact.Key & FactHandle.LayoutAndKind) != FactHandle.KeyOf(LayoutId, FactKind.Division) || (uint)code > 999_999)
         {
-            throw fact.Checked.BadCode(code);
+            SetDivisionSlow(fact, code);
+            return;
         }
 
-        CellRef(fact.Cell, fact.Info!) = code;
-        MarkGiven(fact.Slot);
+        CellRef(fact.InlineCell, fact.Info!) = code;
+        MarkGiven(fact.Key);
     }
 
     internal readonly bool IsGiven(int slot) =>
@@ -256,8 +250,10 @@ public struct ResidentRow
         switch (info.Declaration.Kind)
         {
             case FactKind.Bool:
-                Set(info.Handle, value.Bool);
-                return;
+                var bit = 1UL << info.Slot;
+                ref var bools = ref Unsafe.Add(ref Bools0, info.Slot >> 6);
+                bools = (bools & ~bit) | (value.Bool ? bit : 0);
+                break;
             case FactKind.Int:
                 CellRef(info.Cell, info) = (long)value.Number;
                 break;
@@ -305,17 +301,61 @@ public struct ResidentRow
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void MarkGiven(int slot)
+    private void MarkGiven(long key)
     {
-        var bit = Bit(slot, out var high);
-        if (high)
+        var slot = (int)key & 0xFF;
+        Unsafe.Add(ref Given0, slot >> 6) |= 1UL << slot;
+    }
+
+    // The slow paths: bind a fresh row to the handle's vocabulary (or refuse another), then check the value the way
+    // evaluation does, so a wrong value gets evaluation's message, and store it.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SetSlow(FactHandle fact, object value)
+    {
+        Bind(fact);
+        Store(fact.Info!, fact.Info!.Check(value is long n ? (decimal)n : value));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SetIndexSlow(FactHandle fact, int valueIndex)
+    {
+        Bind(fact);
+        var info = fact.Info!;
+        if (info.Declaration.Kind != FactKind.Enum || (uint)valueIndex >= (uint)info.ValueCount)
         {
-            Given1 |= bit;
+            throw info.BadIndex(valueIndex);
         }
-        else
+
+        CellRef(info.Cell, info) = valueIndex;
+        MarkGiven(info.Slot);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SetMaskSlow(FactHandle fact, ulong members)
+    {
+        Bind(fact);
+        var info = fact.Info!;
+        if (info.Declaration.Kind != FactKind.Set || info.Width != 1 || (members & ~info.ValidMask) != 0)
         {
-            Given0 |= bit;
+            throw info.BadMask(members);
         }
+
+        CellRef(info.Cell, info) = (long)members;
+        MarkGiven(info.Slot);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SetDivisionSlow(FactHandle fact, int code)
+    {
+        Bind(fact);
+        var info = fact.Info!;
+        if (info.Declaration.Kind != FactKind.Division || (uint)code > 999_999)
+        {
+            throw info.BadCode(code);
+        }
+
+        CellRef(info.Cell, info) = code;
+        MarkGiven(info.Slot);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -324,7 +364,7 @@ public struct ResidentRow
     {
         if (cell < RowCells.Capacity)
         {
-            return ref Cells[cell];
+            return ref Unsafe.Add(ref Unsafe.As<RowCells, long>(ref Cells), cell);
         }
 
         return ref SpillRef(cell, info);
@@ -339,7 +379,7 @@ public struct ResidentRow
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Bind(FactHandle fact)
     {
-        if (fact.LayoutId != LayoutId)
+        if (fact.LayoutId != LayoutId || fact.Info is null)
         {
             BindSlow(fact);
         }

@@ -17,6 +17,7 @@ internal sealed class Screener
     private readonly ResidentRowLayout _rows;
     private readonly RowProgram[] _slices;
     private readonly Lazy<PartsProgram[]> _parts;
+    private readonly RowInterpreter? _interpreter;
     private readonly DateOnly _on;
     private readonly int _onDay;
     private readonly RowSlot? _birth;
@@ -25,8 +26,9 @@ internal sealed class Screener
     private readonly int[] _ages;
     private readonly UInt128 _ageBits;
 
-    public Screener(ScreeningProgram program, ScreeningTables tables)
+    public Screener(ScreeningProgram program, ScreeningTables tables, FrameLayout frames, string county)
     {
+        _interpreter = program.IsCompiled ? null : new RowInterpreter(program, tables, frames, county);
         Program = program;
         Tables = tables;
         _rows = tables.Layout;
@@ -58,6 +60,12 @@ internal sealed class Screener
         {
             ref var row = ref Unsafe.AsRef(in rows[i]);
             Prepare(in row, ref state, i);
+            if (_interpreter is not null)
+            {
+                _interpreter.Run(in row, decisions.Slice(i * items, items), quantities.Slice(i * quantitySlots, quantitySlots));
+                continue;
+            }
+
             ref var rowDecisions = ref Unsafe.Add(ref d, i * items);
             ref var rowQuantities = ref Unsafe.Add(ref q, i * quantitySlots);
             foreach (var slice in _slices)
@@ -70,6 +78,12 @@ internal sealed class Screener
     /// <summary>Writes the state of each explanation part for one prepared row.</summary>
     public void RunParts(ref ResidentRow row, ref RowState state, Span<byte> parts)
     {
+        if (_interpreter is not null)
+        {
+            _interpreter.RunParts(in row, parts);
+            return;
+        }
+
         ref var p = ref MemoryMarshal.GetReference(parts);
         foreach (var slice in _parts.Value)
         {

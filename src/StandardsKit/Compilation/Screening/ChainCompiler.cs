@@ -28,8 +28,12 @@ internal static class ChainCompiler
     private static readonly int DecisionSize = Unsafe.SizeOf<ScreenDecision>();
     private static readonly int QuantitySize = Unsafe.SizeOf<ScreenQuantity>();
 
-    public static ScreeningProgram Compile(IReadOnlyList<EffectiveItem> items, ResidentRowLayout layout)
+    /// <param name="items">The prepared items, in decision order.</param>
+    /// <param name="layout">The rows' layout.</param>
+    /// <param name="emit">False to lay the program out without generating code (where the runtime cannot, or to test the interpreted path).</param>
+    public static ScreeningProgram Compile(IReadOnlyList<EffectiveItem> items, ResidentRowLayout layout, bool? emit = null)
     {
+        var generate = emit ?? RuntimeFeature.IsDynamicCodeSupported;
         var types = new ScreenTyping(layout);
         var firstQuantity = new int[items.Count];
         var firstTier = ImmutableArray.CreateBuilder<int>();
@@ -58,14 +62,14 @@ internal static class ChainCompiler
         var plan = new Plan(items, types, firstQuantity, firstTier.ToImmutable(), firstPart);
         var slices = new List<DynamicMethod>();
         var start = 0;
-        while (start < items.Count)
+        while (generate && start < items.Count)
         {
             var (method, end) = Slice(plan, start);
             slices.Add(method);
             start = end;
         }
 
-        return new ScreeningProgram([.. slices], () => Parts(plan), plan.FirstTier, tierCount.ToImmutable(), [.. firstPart], parts);
+        return new ScreeningProgram(items, [.. slices], () => generate ? Parts(plan) : [], plan.FirstTier, tierCount.ToImmutable(), [.. firstPart], parts);
     }
 
     private sealed record Plan(IReadOnlyList<EffectiveItem> Items, ScreenTyping Types, int[] FirstQuantity, ImmutableArray<int> FirstTier, int[] FirstPart);

@@ -24,9 +24,10 @@ internal sealed class ScreeningProgram
     private readonly DynamicMethod[] _slices;
     private readonly Lazy<DynamicMethod[]> _parts;
 
-    public ScreeningProgram(DynamicMethod[] slices, Func<DynamicMethod[]> parts, ImmutableArray<int> firstTier, ImmutableArray<int> tierCount,
+    public ScreeningProgram(IReadOnlyList<Engine.EffectiveItem> items, DynamicMethod[] slices, Func<DynamicMethod[]> parts, ImmutableArray<int> firstTier, ImmutableArray<int> tierCount,
         ImmutableArray<int> firstPart, int partCount)
     {
+        Items = items;
         _slices = slices;
         _parts = new Lazy<DynamicMethod[]>(parts);
         FirstTier = firstTier;
@@ -34,6 +35,14 @@ internal sealed class ScreeningProgram
         FirstPart = firstPart;
         PartCount = partCount;
     }
+
+    public IReadOnlyList<Engine.EffectiveItem> Items { get; }
+
+    /// <summary>
+    /// False where the runtime cannot generate code (NativeAOT): the program then only lays out tiers and parts,
+    /// and screening interprets the items with the same outcomes.
+    /// </summary>
+    public bool IsCompiled => _slices.Length > 0 || Items.Count == 0;
 
     /// <summary>For each quantity slot, its first tier in the flattened tier tables.</summary>
     public ImmutableArray<int> FirstTier { get; }

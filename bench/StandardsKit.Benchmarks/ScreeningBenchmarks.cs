@@ -24,6 +24,8 @@ public class ScreeningBenchmarks
     private ResidentRow[] _rows = [];
     private ScreenDecision[] _decisions = [];
     private ScreenQuantity[] _quantities = [];
+    private int _items;
+    private int _slots;
 
     [GlobalSetup]
     public void Setup()
@@ -33,6 +35,8 @@ public class ScreeningBenchmarks
         _filler = new RowFiller(_prepared.Rows);
         _people = RawResident.Population(catalog.Facts, Residents, BenchResident.On);
         ScreeningCheck.HandWrittenAgrees(_prepared, _filler, _people, BenchResident.On);
+        _items = _prepared.Items.Count;
+        _slots = _prepared.Quantities.Length;
         _rows = new ResidentRow[Block];
         _decisions = new ScreenDecision[Block * _prepared.Items.Count];
         _quantities = new ScreenQuantity[Block * _prepared.Quantities.Length];
@@ -66,7 +70,7 @@ public class ScreeningBenchmarks
             }
 
             _prepared.Screen(rows.AsSpan(0, count), _decisions, _quantities);
-            Consume(_decisions.AsSpan(0, count * _prepared.Items.Count), _quantities.AsSpan(0, count * _prepared.Quantities.Length), ref summary);
+            Consume(_decisions.AsSpan(0, count * _items), _quantities.AsSpan(0, count * _slots), ref summary);
         }
 
         return summary.Total + summary.Eligible;

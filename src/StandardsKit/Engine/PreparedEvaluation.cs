@@ -46,6 +46,7 @@ public sealed class PreparedEvaluation
         On = on;
         Chain = chain;
         _items = items;
+        Items = Array.AsReadOnly(items);
         _explain = explain;
         _firstQuantity = new int[items.Length];
         var quantities = ImmutableArray.CreateBuilder<ScreenedQuantity>();
@@ -75,7 +76,7 @@ public sealed class PreparedEvaluation
     public ImmutableArray<ChainLink> Chain { get; }
 
     /// <summary>The items this preparation decides, in decision order: screening writes item j's decision at index j of each resident's block.</summary>
-    public IReadOnlyList<EffectiveItem> Items => Array.AsReadOnly(_items);
+    public IReadOnlyList<EffectiveItem> Items { get; }
 
     /// <summary>
     /// The quantities of every item, item by item in the order of each item's level: screening writes quantity k

@@ -9,7 +9,7 @@ using StandardsKit.Model;
 namespace StandardsKit.Screening;
 
 /// <summary>
-/// One resident's facts as typed cells, ready for <see cref="PreparedEvaluation.Screen"/>: bools as bits, enums
+/// One resident's facts as typed cells, ready for <see cref="PreparedEvaluation.Screen"/>: bools as flags, enums
 /// as value indexes, sets as bit masks, dates as day numbers, division codes as integers. Setting a fact checks
 /// its value as evaluation does (type, declared range, supported dates) and allocates nothing.
 /// </summary>
@@ -31,19 +31,27 @@ namespace StandardsKit.Screening;
 [StructLayout(LayoutKind.Sequential)]
 public struct ResidentRow
 {
-    internal ulong Given0;
-    internal ulong Given1;
-    internal ulong Bools0;
-    internal ulong Bools1;
+    /// <summary>Bit 7 of a slot's flag: the fact was given.</summary>
+    internal const byte GivenFlag = 0x80;
+
+    /// <summary>Bit 6 of a bool fact's flag: its value.</summary>
+    internal const byte TrueFlag = 0x40;
+
+    /// <summary>
+    /// One byte per fact slot. Setting a fact is a plain store, with no read-modify-write chain through a shared
+    /// mask word; screening gathers the bytes' top bits into masks once per row.
+    /// </summary>
+    internal RowFlags Flags;
     internal RowCells Cells;
     internal long[]? Spill;
     internal string?[]? Texts;
     internal int LayoutId;
 
     /// <summary>Forgets every fact, keeping the row's vocabulary and buffers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Clear()
     {
-        Given0 = Given1 = Bools0 = Bools1 = 0;
+        Flags = default;
     }
 
     /// <summary>True when the fact was set on this row.</summary>
@@ -57,17 +65,7 @@ public struct ResidentRow
     public void Remove(FactHandle fact)
     {
         Bind(fact);
-        var bit = ~Bit(fact.Slot, out var high);
-        if (high)
-        {
-            Given1 &= bit;
-            Bools1 &= bit;
-        }
-        else
-        {
-            Given0 &= bit;
-            Bools0 &= bit;
-        }
+        FlagRef(fact.Slot) = 0;
     }
 
     /// <summary>Sets a bool fact.</summary>
@@ -82,11 +80,7 @@ public struct ResidentRow
             return;
         }
 
-        var slot = (int)fact.Key & 0xFF;
-        var bit = 1UL << slot;
-        ref var bools = ref Unsafe.Add(ref Bools0, slot >> 6);
-        bools = (bools & ~bit) | (value ? bit : 0);
-        Unsafe.Add(ref Given0, slot >> 6) |= bit;
+        FlagRef((int)fact.Key & 0xFF) = value ? (byte)(GivenFlag | TrueFlag) : GivenFlag;
     }
 
     /// <summary>Sets a whole-number or decimal fact.</summary>
@@ -230,11 +224,9 @@ public struct ResidentRow
         MarkGiven(fact.Key);
     }
 
-    internal readonly bool IsGiven(int slot) =>
-        slot < 64 ? (Given0 & (1UL << slot)) != 0 : (Given1 & (1UL << (slot - 64))) != 0;
+    internal readonly bool IsGiven(int slot) => (Flags[slot] & GivenFlag) != 0;
 
-    internal readonly bool BoolAt(int slot) =>
-        slot < 64 ? (Bools0 & (1UL << slot)) != 0 : (Bools1 & (1UL << (slot - 64))) != 0;
+    internal readonly bool BoolAt(int slot) => (Flags[slot] & TrueFlag) != 0;
 
     internal readonly long CellAt(int cell) => cell < RowCells.Capacity ? Cells[cell] : Spill![cell - RowCells.Capacity];
 
@@ -250,10 +242,8 @@ public struct ResidentRow
         switch (info.Declaration.Kind)
         {
             case FactKind.Bool:
-                var bit = 1UL << info.Slot;
-                ref var bools = ref Unsafe.Add(ref Bools0, info.Slot >> 6);
-                bools = (bools & ~bit) | (value.Bool ? bit : 0);
-                break;
+                FlagRef(info.Slot) = value.Bool ? (byte)(GivenFlag | TrueFlag) : GivenFlag;
+                return;
             case FactKind.Int:
                 CellRef(info.Cell, info) = (long)value.Number;
                 break;
@@ -294,18 +284,11 @@ public struct ResidentRow
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Bit(int slot, out bool high)
-    {
-        high = slot >= 64;
-        return 1UL << (slot & 63);
-    }
+    private void MarkGiven(long key) => FlagRef((int)key & 0xFF) = GivenFlag;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void MarkGiven(long key)
-    {
-        var slot = (int)key & 0xFF;
-        Unsafe.Add(ref Given0, slot >> 6) |= 1UL << slot;
-    }
+    [UnscopedRef]
+    private ref byte FlagRef(int slot) => ref Unsafe.Add(ref Unsafe.As<RowFlags, byte>(ref Flags), slot);
 
     // The slow paths: bind a fresh row to the handle's vocabulary (or refuse another), then check the value the way
     // evaluation does, so a wrong value gets evaluation's message, and store it.
@@ -388,7 +371,7 @@ public struct ResidentRow
     private void BindSlow(FactHandle fact)
     {
         var info = fact.Checked;
-        if (LayoutId != 0 && (Given0 | Given1) != 0)
+        if (LayoutId != 0 && !IsEmpty)
         {
             throw new ArgumentException($"fact '{info.Declaration.Name}' belongs to another fact vocabulary than this row's; Clear() the row before filling it from another vocabulary", nameof(fact));
         }
@@ -413,8 +396,16 @@ public struct ResidentRow
         Clear();
     }
 
-    /// <summary>The row's given bits as one mask.</summary>
-    internal readonly UInt128 GivenMask => new(Given1, Given0);
+    /// <summary>The given facts and the true bools, one bit per slot (<paramref name="slots"/> of them).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal readonly void Masks(int slots, out UInt128 given, out UInt128 values) => RowFlags.Gather(Flags, slots, out given, out values);
 
-    internal readonly int GivenCount => BitOperations.PopCount(Given0) + BitOperations.PopCount(Given1);
+    internal readonly bool IsEmpty
+    {
+        get
+        {
+            RowFlags.Gather(Flags, RowFlags.Capacity, out var given, out _);
+            return given == 0;
+        }
+    }
 }

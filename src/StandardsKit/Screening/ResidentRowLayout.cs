@@ -179,7 +179,7 @@ public sealed class ResidentRowLayout
     /// <exception cref="ArgumentException">The row belongs to another vocabulary.</exception>
     public Resident ToResident(in ResidentRow row)
     {
-        if (row.LayoutId != Id && row.GivenCount > 0)
+        if (row.LayoutId != Id && !row.IsEmpty)
         {
             throw new ArgumentException("the row belongs to another fact vocabulary", nameof(row));
         }

@@ -11,8 +11,9 @@ namespace StandardsKit.Screening;
 /// <remarks>Immutable and thread-safe.</remarks>
 internal sealed class RowSlot
 {
-    public static readonly int FirstDay = ExpressionLimits.FirstDate.DayNumber;
-    public static readonly int LastDay = ExpressionLimits.LastDate.DayNumber;
+    /// <summary>The day numbers of 1800-01-01 and 2399-12-31 (<see cref="ExpressionLimits"/>), as constants for the setters.</summary>
+    public const int FirstDay = 657_071;
+    public const int LastDay = 876_215;
 
     private readonly FrozenDictionary<string, int> _values;
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _valuesBySpan;

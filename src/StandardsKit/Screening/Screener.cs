@@ -19,11 +19,13 @@ internal sealed class Screener
     private readonly Lazy<PartsProgram[]> _parts;
     private readonly RowInterpreter? _interpreter;
     private readonly DateOnly _on;
+    private readonly int[] _latestBirth;
     private readonly int _onDay;
     private readonly RowSlot? _birth;
     private readonly bool _birthIsDate;
     private readonly bool _birthAlwaysKnown;
     private readonly int[] _ages;
+    private readonly int _slots;
     private readonly UInt128 _ageBits;
 
     public Screener(ScreeningProgram program, ScreeningTables tables, FrameLayout frames, string county)
@@ -35,11 +37,13 @@ internal sealed class Screener
         _slices = program.Bind(tables);
         _parts = new Lazy<PartsProgram[]>(() => program.BindParts(tables));
         _on = tables.On;
+        _latestBirth = LatestBirths(_on);
         _onDay = tables.OnDay;
         _birth = _rows.Birth;
         _birthIsDate = _birth?.Declaration.Kind == FactKind.Date;
         _birthAlwaysKnown = _birth is not null && (_rows.AlwaysKnown & (UInt128.One << _birth.Slot)) != 0;
         _ages = _rows.AgeSlots;
+        _slots = _rows.Slots.Length;
         foreach (var age in _ages)
         {
             _ageBits |= UInt128.One << age;
@@ -68,6 +72,12 @@ internal sealed class Screener
 
             ref var rowDecisions = ref Unsafe.Add(ref d, i * items);
             ref var rowQuantities = ref Unsafe.Add(ref q, i * quantitySlots);
+            if (_slices.Length == 1)
+            {
+                _slices[0](ref row, ref state, ref rowDecisions, ref rowQuantities);
+                continue;
+            }
+
             foreach (var slice in _slices)
             {
                 slice(ref row, ref state, ref rowDecisions, ref rowQuantities);
@@ -98,13 +108,13 @@ internal sealed class Screener
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Prepare(in ResidentRow row, ref RowState state, int index)
     {
-        if (row.LayoutId != _rows.Id && (row.Given0 | row.Given1) != 0)
+        if (row.LayoutId != _rows.Id && !row.IsEmpty)
         {
             throw new ArgumentException($"resident {index} was filled with another fact vocabulary than this catalog's", nameof(row));
         }
 
-        var known = row.GivenMask | _rows.AlwaysKnown;
-        var given = row.GivenMask;
+        row.Masks(_slots, out var given, out var bools);
+        var known = given | _rows.AlwaysKnown;
         state.BirthGiven = 0;
         state.ReplaceAge = 0;
         state.Age = 0;
@@ -138,11 +148,57 @@ internal sealed class Screener
 
         state.Known0 = (ulong)known;
         state.Known1 = (ulong)(known >> 64);
+        state.Bools0 = (ulong)bools;
+        state.Bools1 = (ulong)(bools >> 64);
         state.Given0 = (ulong)given;
         state.Given1 = (ulong)(given >> 64);
     }
 
-    private int Age(int birth) => CompletedYears.Between(DateOnly.FromDayNumber(birth), _on);
+    /// <summary>
+    /// Completed years by table: <c>_latestBirth[k]</c> is the last birth day with k completed years on the
+    /// evaluation date (so the 29 February rule is the table's, built with <see cref="CompletedYears"/>). An estimate
+    /// from the number of days is at most a year off either way, and one or two comparisons settle it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int Age(int birth)
+    {
+        var latest = _latestBirth;
+        var k = (int)((_onDay - birth) * 10_000L / 3_652_425);
+        while (k > 0 && birth > latest[k])
+        {
+            k--;
+        }
+
+        while (k + 1 < latest.Length && birth <= latest[k + 1])
+        {
+            k++;
+        }
+
+        return k;
+    }
+
+    /// <summary>For each k, the last day a person may be born on to have completed k years on <paramref name="on"/>.</summary>
+    private static int[] LatestBirths(DateOnly on)
+    {
+        var table = new int[on.Year - ExpressionLimits.FirstDate.Year + 2];
+        for (var k = 0; k < table.Length; k++)
+        {
+            var day = on.AddYears(-k);
+            while (CompletedYears.Between(day, on) < k)
+            {
+                day = day.AddDays(-1);
+            }
+
+            while (CompletedYears.Between(day.AddDays(1), on) >= k)
+            {
+                day = day.AddDays(1);
+            }
+
+            table[k] = day.DayNumber;
+        }
+
+        return table;
+    }
 
     private ResidentException BornAfter(int birth, int index)
     {

@@ -16,8 +16,8 @@ namespace StandardsKit.Compilation.Screening;
 /// </summary>
 internal static class ChainCompiler
 {
-    private const int SliceIlBudget = 6_000;
-    private const int SliceItemBudget = 32;
+    private const int SliceIlBudget = 30_000;
+    private const int SliceItemBudget = 128;
 
     private static readonly Type[] RowParameters =
         [typeof(ScreeningTables), typeof(ResidentRow).MakeByRefType(), typeof(RowState).MakeByRefType(), typeof(ScreenDecision).MakeByRefType(), typeof(ScreenQuantity).MakeByRefType()];
@@ -90,29 +90,21 @@ internal static class ChainCompiler
         return (method, j);
     }
 
-    /// <summary>The item when every fact it needs is known; otherwise a call to its three-valued method.</summary>
+    /// <summary>
+    /// The item in two-valued logic while every fact it reaches is known; the first part that needs a missing fact
+    /// hands the whole item to its three-valued method, which rewrites the decision and every quantity.
+    /// </summary>
     private static void EmitFastItem(Plan plan, ConditionEmitter e, int j, DynamicMethod slow)
     {
         var il = e.IL;
         var item = plan.Items[j];
         var rule = item.Rule?.Expression.Syntax;
-        var need = rule is null ? 0 : plan.Types.Need(rule);
-        foreach (var q in item.Quantities)
-        {
-            foreach (var c in q.Conditions)
-            {
-                need |= c is null ? 0 : plan.Types.Need(c.Expression.Syntax);
-            }
-        }
-
         var missing = il.DefineLabel();
         var done = il.DefineLabel();
         var notEligible = il.DefineLabel();
-        e.EmitUnlessKnown(need, missing);
         if (rule is not null)
         {
-            e.EmitBool(rule);
-            il.Emit(OpCodes.Brfalse, notEligible);
+            e.EmitCondition(rule, notEligible, missing);
         }
 
         EmitDecisionCode(il, j, (byte)EligibilityState.Eligible);
@@ -127,8 +119,7 @@ internal static class ChainCompiler
                 var next = il.DefineLabel();
                 if (conditions[t] is { } c)
                 {
-                    e.EmitBool(c.Expression.Syntax);
-                    il.Emit(OpCodes.Brfalse, next);
+                    e.EmitCondition(c.Expression.Syntax, next, missing);
                 }
                 else
                 {
@@ -170,26 +161,37 @@ internal static class ChainCompiler
         il.MarkLabel(done);
     }
 
-    /// <summary>The tier holds: its amount on the date, or no amount when it has none yet.</summary>
+    /// <summary>
+    /// The tier holds: the quantity takes the tier's state on the date (determined, or no amount when the tier has no
+    /// value yet) and its amount, copied without a branch (the amount is read only when determined).
+    /// </summary>
     private static void EmitTierApplies(ILGenerator il, int slot, int tierIndex, int tier, Label quantityDone)
     {
-        var noValue = il.DefineLabel();
-        il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Ldfld, Fields.TierHasValue);
-        il.Emit(OpCodes.Ldc_I4, tierIndex);
-        il.Emit(OpCodes.Ldelem_U1);
-        il.Emit(OpCodes.Brfalse, noValue);
-        EmitQuantityCode(il, slot, (byte)QuantityState.Determined, tier);
         EmitQuantityAddress(il, slot);
         il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Ldfld, Fields.TierValues);
-        il.Emit(OpCodes.Ldc_I4, tierIndex);
-        il.Emit(OpCodes.Ldelema, typeof(decimal));
+        il.Emit(OpCodes.Ldfld, Fields.TierStateAddress);
+        if (tierIndex > 0)
+        {
+            il.Emit(OpCodes.Ldc_I4, tierIndex);
+            il.Emit(OpCodes.Add);
+        }
+
+        il.Emit(OpCodes.Ldind_U1);
+        il.Emit(OpCodes.Stfld, Fields.QuantityCode);
+        EmitQuantityAddress(il, slot);
+        il.Emit(OpCodes.Ldc_I4, tier);
+        il.Emit(OpCodes.Stfld, Fields.QuantityTier);
+        EmitQuantityAddress(il, slot);
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldfld, Fields.TierValueAddress);
+        if (tierIndex > 0)
+        {
+            il.Emit(OpCodes.Ldc_I4, tierIndex * 16);
+            il.Emit(OpCodes.Add);
+        }
+
         il.Emit(OpCodes.Ldobj, typeof(decimal));
         il.Emit(OpCodes.Stfld, Fields.QuantityAmount);
-        il.Emit(OpCodes.Br, quantityDone);
-        il.MarkLabel(noValue);
-        EmitQuantityCode(il, slot, (byte)QuantityState.NoAmount, tier);
         il.Emit(OpCodes.Br, quantityDone);
     }
 

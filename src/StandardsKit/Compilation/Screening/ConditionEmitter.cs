@@ -33,6 +33,7 @@ internal sealed class ConditionEmitter
     private readonly LocalBuilder _g1;
     private readonly LocalBuilder _b0;
     private readonly LocalBuilder _b1;
+    private readonly LocalBuilder _age;
 
     public ConditionEmitter(ILGenerator il, ScreenTyping types)
     {
@@ -42,8 +43,9 @@ internal sealed class ConditionEmitter
         _k1 = LoadToLocal(StateArg, Fields.Known1);
         _g0 = LoadToLocal(StateArg, Fields.StateGiven0);
         _g1 = LoadToLocal(StateArg, Fields.StateGiven1);
-        _b0 = LoadToLocal(RowArg, Fields.Bools0);
-        _b1 = LoadToLocal(RowArg, Fields.Bools1);
+        _b0 = LoadToLocal(StateArg, Fields.Bools0);
+        _b1 = LoadToLocal(StateArg, Fields.Bools1);
+        _age = LoadToLocal(StateArg, Fields.Age);
     }
 
     public ILGenerator IL => _il;
@@ -69,6 +71,51 @@ internal sealed class ConditionEmitter
     }
 
     // ---------------------------------------------------------------- two-valued
+
+    /// <summary>
+    /// Compiles the condition to jumps: falls through when it is true, branches to <paramref name="whenFalse"/>
+    /// when false, and to <paramref name="whenMissing"/> as soon as the part it is about to decide needs a missing
+    /// fact. <c>and</c>/<c>or</c> short-circuit, so a fact behind an operand that already decides is never needed
+    /// (<c>disabilityGrade == 3 and disabilityType in […]</c> is false without the type when the grade is not 3),
+    /// exactly as Kleene logic lets a decided operand decide. The stack is empty at every branch.
+    /// </summary>
+    public void EmitCondition(Expr e, Label whenFalse, Label whenMissing)
+    {
+        switch (e)
+        {
+            case BinaryExpr { Op: BinaryOp.And } b:
+                EmitCondition(b.Left, whenFalse, whenMissing);
+                EmitCondition(b.Right, whenFalse, whenMissing);
+                return;
+            case BinaryExpr { Op: BinaryOp.Or } b:
+            {
+                var tryRight = _il.DefineLabel();
+                var done = _il.DefineLabel();
+                EmitCondition(b.Left, tryRight, whenMissing);
+                _il.Emit(OpCodes.Br, done);
+                _il.MarkLabel(tryRight);
+                EmitCondition(b.Right, whenFalse, whenMissing);
+                _il.MarkLabel(done);
+                return;
+            }
+
+            case UnaryExpr { Op: UnaryOp.Not } u:
+            {
+                var operandFalse = _il.DefineLabel();
+                EmitCondition(u.Operand, operandFalse, whenMissing);
+                _il.Emit(OpCodes.Br, whenFalse);
+                _il.MarkLabel(operandFalse);
+                return;
+            }
+
+            default:
+                // A strict part (or, rarely, a Kleene operator under a comparison): decided once its facts are known.
+                EmitUnlessKnown(_types.Need(e), whenMissing);
+                EmitBool(e);
+                _il.Emit(OpCodes.Brfalse, whenFalse);
+                return;
+        }
+    }
 
     /// <summary>Pushes the condition's value as int32 0 or 1; every fact it needs is known.</summary>
     public void EmitBool(Expr e)
@@ -517,8 +564,7 @@ internal sealed class ConditionEmitter
             // reads its own stated value when no birth date is given.
             if (layout.AgeSlots[0] == slot)
             {
-                _il.Emit(OpCodes.Ldarg_2);
-                _il.Emit(OpCodes.Ldfld, Fields.Age);
+                _il.Emit(OpCodes.Ldloc, _age);
                 return;
             }
 

@@ -8,9 +8,6 @@ internal static class Fields
 {
     private const BindingFlags Instance = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
 
-    public static readonly FieldInfo Given0 = Field<ResidentRow>(nameof(ResidentRow.Given0));
-    public static readonly FieldInfo Bools0 = Field<ResidentRow>(nameof(ResidentRow.Bools0));
-    public static readonly FieldInfo Bools1 = Field<ResidentRow>(nameof(ResidentRow.Bools1));
     public static readonly FieldInfo Cells = Field<ResidentRow>(nameof(ResidentRow.Cells));
     public static readonly FieldInfo Spill = Field<ResidentRow>(nameof(ResidentRow.Spill));
     public static readonly FieldInfo Texts = Field<ResidentRow>(nameof(ResidentRow.Texts));
@@ -19,14 +16,16 @@ internal static class Fields
     public static readonly FieldInfo Known1 = Field<RowState>(nameof(RowState.Known1));
     public static readonly FieldInfo StateGiven0 = Field<RowState>(nameof(RowState.Given0));
     public static readonly FieldInfo StateGiven1 = Field<RowState>(nameof(RowState.Given1));
+    public static readonly FieldInfo Bools0 = Field<RowState>(nameof(RowState.Bools0));
+    public static readonly FieldInfo Bools1 = Field<RowState>(nameof(RowState.Bools1));
     public static readonly FieldInfo Age = Field<RowState>(nameof(RowState.Age));
     public static readonly FieldInfo BirthGiven = Field<RowState>(nameof(RowState.BirthGiven));
     public static readonly FieldInfo ReplaceAge = Field<RowState>(nameof(RowState.ReplaceAge));
 
     public static readonly FieldInfo County = Field<ScreeningTables>(nameof(ScreeningTables.County));
     public static readonly FieldInfo OnDay = Field<ScreeningTables>(nameof(ScreeningTables.OnDay));
-    public static readonly FieldInfo TierValues = Field<ScreeningTables>(nameof(ScreeningTables.TierValues));
-    public static readonly FieldInfo TierHasValue = Field<ScreeningTables>(nameof(ScreeningTables.TierHasValue));
+    public static readonly FieldInfo TierValueAddress = Field<ScreeningTables>(nameof(ScreeningTables.TierValueAddress));
+    public static readonly FieldInfo TierStateAddress = Field<ScreeningTables>(nameof(ScreeningTables.TierStateAddress));
 
     public static readonly FieldInfo DecisionCode = Field<ScreenDecision>(nameof(ScreenDecision.Code));
     public static readonly FieldInfo QuantityCode = Field<ScreenQuantity>(nameof(ScreenQuantity.Code));

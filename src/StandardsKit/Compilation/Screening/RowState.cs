@@ -17,6 +17,10 @@ internal struct RowState
     public ulong Given0;
     public ulong Given1;
 
+    /// <summary>The bool facts that are true (false when not given).</summary>
+    public ulong Bools0;
+    public ulong Bools1;
+
     /// <summary>The age: derived from the birth date when given, else the stated one (read only when known).</summary>
     public long Age;
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using StandardsKit.Screening;
 
 namespace StandardsKit.Compilation.Screening;
@@ -18,9 +19,25 @@ internal sealed class ScreeningTables
         OnDay = on.DayNumber;
         TierValues = tierValues;
         TierHasValue = tierHasValue;
+
+        // Pinned copies the compiled programs read without bounds checks: each tier's amount, and the state a
+        // quantity takes when that tier holds (determined, or no amount when the tier has no value yet).
+        _pinnedValues = GC.AllocateArray<decimal>(Math.Max(1, tierValues.Length), pinned: true);
+        _pinnedStates = GC.AllocateArray<byte>(Math.Max(1, tierValues.Length), pinned: true);
+        for (var i = 0; i < tierValues.Length; i++)
+        {
+            _pinnedValues[i] = tierValues[i];
+            _pinnedStates[i] = (byte)(tierHasValue[i] ? QuantityState.Determined : QuantityState.NoAmount);
+        }
+
+        TierValueAddress = Marshal.UnsafeAddrOfPinnedArrayElement(_pinnedValues, 0);
+        TierStateAddress = Marshal.UnsafeAddrOfPinnedArrayElement(_pinnedStates, 0);
         FirstTier = firstTier;
         TierCount = tierCount;
     }
+
+    private readonly decimal[] _pinnedValues;
+    private readonly byte[] _pinnedStates;
 
     public ResidentRowLayout Layout { get; }
 
@@ -32,6 +49,8 @@ internal sealed class ScreeningTables
     public readonly int OnDay;
     public readonly decimal[] TierValues;
     public readonly bool[] TierHasValue;
+    public readonly nint TierValueAddress;
+    public readonly nint TierStateAddress;
 #pragma warning restore CA1051, SA1401
 
     /// <summary>For each quantity slot, the index of its first tier in <see cref="TierValues"/>.</summary>

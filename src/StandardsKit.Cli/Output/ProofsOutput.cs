@@ -46,6 +46,7 @@ internal static class ProofsOutput
             else
             {
                 json.WriteNull("example");
+                json.WriteNull("county");
             }
 
             if (p.Reason is { } reason)

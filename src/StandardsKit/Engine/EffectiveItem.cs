@@ -32,26 +32,26 @@ public sealed class EffectiveItem
         Jurisdiction = top.Document.Jurisdiction;
         LocalName = layers.Length > 1 && top.Item.Name.Zh != Name.Zh ? top.Item.Name : null;
 
-        foreach (var layer in layers)
-        {
-            if (layer.Item.Eligibility is { } e)
-            {
-                Eligibility = e;
-                EligibilityLayer = layer;
-            }
+        EligibilityLayer = RuleLayer(layers);
+        Eligibility = EligibilityLayer?.Item.Eligibility;
+        LevelText = layers.Select(l => l.Item.Level?.Text).LastOrDefault(t => t is not null);
+        var quantities = QuantitiesOf(layers);
+        Rule = Eligibility is { } rule ? compiled.Rule(rule) : null;
+        Quantities = [.. quantities.Select(p => new EffectiveQuantity(p.Quantity, p.Layer, [.. p.Quantity.Tiers.Select(compiled.Condition)]))];
+    }
 
-            if (layer.Item.Level?.Text is { } text)
-            {
-                LevelText = text;
-            }
-        }
+    /// <summary>The most specific layer that states a rule; null when none does (every resident qualifies).</summary>
+    internal static ItemLayer? RuleLayer(IEnumerable<ItemLayer> layers) => layers.LastOrDefault(l => l.Item.Eligibility is not null);
 
-        var quantities = new List<(Quantity, ItemLayer)>();
+    /// <summary>The quantities in effect, by name in first-stated order, each from the most specific layer that sets it.</summary>
+    internal static List<(Quantity Quantity, ItemLayer Layer)> QuantitiesOf(IEnumerable<ItemLayer> layers)
+    {
+        var quantities = new List<(Quantity Quantity, ItemLayer Layer)>();
         foreach (var layer in layers)
         {
             foreach (var q in layer.Item.Level?.Quantities ?? [])
             {
-                var i = quantities.FindIndex(p => p.Item1.Name == q.Name);
+                var i = quantities.FindIndex(p => p.Quantity.Name == q.Name);
                 if (i >= 0)
                 {
                     quantities[i] = (q, layer);
@@ -63,8 +63,7 @@ public sealed class EffectiveItem
             }
         }
 
-        Rule = Eligibility is { } rule ? compiled.Rule(rule) : null;
-        Quantities = [.. quantities.Select(p => new EffectiveQuantity(p.Item1, p.Item2, [.. p.Item1.Tiers.Select(compiled.Condition)]))];
+        return quantities;
     }
 
     /// <summary>The item id of the root layer.</summary>

@@ -21,40 +21,21 @@ internal static class CatalogLoader
         var diagnostics = new DiagnosticBag();
         var trees = new List<(SourceFile File, SchemaKind Kind, YamlMapping Root)>();
         var unusable = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in files)
+
+        // Reading, parsing and schema-checking one file touches nothing shared (the schemas are only read), so
+        // files go through those stages in parallel; results are taken in file order, so output is stable.
+        var parsed = new ParsedFile[files.Count];
+        Parallel.For(0, files.Count, i => parsed[i] = Parse(files[i]));
+        foreach (var file in parsed)
         {
-            byte[] bytes;
-            try
+            diagnostics.AddRange(file.Diagnostics.Items);
+            if (file.Root is { } root)
             {
-                bytes = file.Read();
+                trees.Add((file.File, file.Kind, root));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            else if (file.Unusable is { } key)
             {
-                diagnostics.Error(DiagnosticCodes.Io, new SourceSpan(file.Path, 1, 1), $"cannot read the file: {e.Message}", null);
-                continue;
-            }
-
-            if (YamlReader.Read(file.Path, bytes, diagnostics) is not { } root)
-            {
-                continue;
-            }
-
-            if (root is not YamlMapping mapping)
-            {
-                diagnostics.Error(DiagnosticCodes.UnknownFileKind, root.Span, "a standards file must be a mapping (key: value pairs) at the top",
-                    "see docs/authoring.md for the layout");
-                continue;
-            }
-
-            var kind = KindOf(mapping);
-            if (SchemaValidator.Validate(mapping, kind, diagnostics))
-            {
-                trees.Add((file, kind, mapping));
-            }
-            else if (kind == SchemaKind.Standard && NodeReader.String(mapping["id"]) is { } id && NodeReader.String(mapping["edition"]) is { } edition)
-            {
-                // Its errors are reported; standards that extend it should not add "not loaded" on top.
-                unusable.Add($"{id}@{edition}");
+                unusable.Add(key);
             }
         }
 
@@ -85,6 +66,48 @@ internal static class CatalogLoader
 
         ReferenceChecker.Check(documents, divisions, diagnostics, unusable);
         return CatalogCompiler.Compile(facts, divisions, documents, tests, diagnostics, maps, files.Count);
+    }
+
+    /// <summary>One file after the per-file stages: its findings, and its tree when the schema accepted it.</summary>
+    private sealed record ParsedFile(SourceFile File, DiagnosticBag Diagnostics, SchemaKind Kind, YamlMapping? Root, string? Unusable);
+
+    private static ParsedFile Parse(SourceFile file)
+    {
+        var diagnostics = new DiagnosticBag();
+        byte[] bytes;
+        try
+        {
+            bytes = file.Read();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.Io, new SourceSpan(file.Path, 1, 1), $"cannot read the file: {e.Message}", null);
+            return new ParsedFile(file, diagnostics, SchemaKind.Standard, null, null);
+        }
+
+        if (YamlReader.Read(file.Path, bytes, diagnostics) is not { } root)
+        {
+            return new ParsedFile(file, diagnostics, SchemaKind.Standard, null, null);
+        }
+
+        if (root is not YamlMapping mapping)
+        {
+            diagnostics.Error(DiagnosticCodes.UnknownFileKind, root.Span, "a standards file must be a mapping (key: value pairs) at the top",
+                "see docs/authoring.md for the layout");
+            return new ParsedFile(file, diagnostics, SchemaKind.Standard, null, null);
+        }
+
+        var kind = KindOf(mapping);
+        if (SchemaValidator.Validate(mapping, kind, diagnostics))
+        {
+            return new ParsedFile(file, diagnostics, kind, mapping, null);
+        }
+
+        // Its errors are reported; standards that extend it should not add "not loaded" on top.
+        var unusable = kind == SchemaKind.Standard && NodeReader.String(mapping["id"]) is { } id && NodeReader.String(mapping["edition"]) is { } edition
+            ? $"{id}@{edition}"
+            : null;
+        return new ParsedFile(file, diagnostics, kind, null, unusable);
     }
 
     /// <summary>The embedded fact vocabulary and division list, for a model that brings neither.</summary>

@@ -100,7 +100,7 @@ public sealed class ModelEqualityTests
         return copy;
     }
 
-    private static object Array(Type element, IReadOnlyList<object?> items)
+    private static object Array(Type element, List<object?> items)
     {
         var array = System.Array.CreateInstance(element, items.Count);
         for (var i = 0; i < items.Count; i++)

@@ -27,7 +27,10 @@ namespace StandardsKit;
 /// </remarks>
 public sealed class Catalog
 {
-    private static readonly Lazy<Catalog> DefaultCatalog = new(() => LoadEmbedded().GetCatalogOrThrow());
+    // The embedded standards are schema-checked at build time (CI runs `standardskit validate`, and a test
+    // compares this catalog with LoadEmbedded's), so the default skips the JSON Schema validator at start-up.
+    private static readonly Lazy<Catalog> DefaultCatalog = new(() =>
+        CatalogLoader.Load(StandardsSources.Embedded(), fallBackToEmbeddedVocabulary: false, checkSchema: false).GetCatalogOrThrow());
 
     private readonly ConcurrentDictionary<string, SharedResolution> _resolved = new(StringComparer.Ordinal);
     private readonly EditionIndex _editions;

@@ -61,7 +61,7 @@ internal static class ResidentGen
 
         // Facts whose absence means "none" are absent more often, as in real data.
         var missing = f.AbsentMeansNone ? 6 : 3;
-        return Gen.Frequency((missing, Gen.Const((object?)null)), (7, value)).Select(v => (f.Name, v));
+        return Gen.Frequency((missing, Gen.Const((object?)null)), (7, value)).Select(v => ((string, object?))(f.Name, v));
     }
 
     private static Gen<object?> Number(FactDeclaration f)

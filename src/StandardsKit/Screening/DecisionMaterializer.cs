@@ -151,20 +151,7 @@ internal sealed class DecisionMaterializer
             level = new DecisionLevel(resolved.Count == resolved.Capacity ? resolved.MoveToImmutable() : resolved.ToImmutable(), effective.LevelText);
         }
 
-        return new Decision
-        {
-            Item = effective.Id,
-            Number = effective.Number,
-            Name = effective.Name,
-            LocalName = effective.LocalName,
-            Kind = effective.Kind,
-            Jurisdiction = effective.Jurisdiction,
-            Eligible = eligible,
-            MissingFacts = _rows.NamesOf(decision.MissingFacts),
-            Level = level,
-            Because = because?.ToImmutable() ?? [],
-            Citations = _citations[item],
-        };
+        return DecisionMaker.Make(effective, eligible, _rows.NamesOf(decision.MissingFacts), level, because, _citations[item]);
     }
 
     /// <summary>

@@ -12,6 +12,8 @@ public sealed class BenchResident
     public bool RuralHukou { get; init; }
     public string Sex { get; init; } = "female";
     public string Hukou { get; init; } = "310104";
+    public int HukouCode => Hukou == "310104" ? 310104 : 520102;
+    public DateOnly BirthDate { get; private init; }
     public bool OnlyChildDeceased { get; init; }
     public bool OnlyChildDisabled { get; init; }
 
@@ -20,9 +22,10 @@ public sealed class BenchResident
     public static BenchResident[] Population(int count)
     {
         var random = new Random(42);
-        return [.. Enumerable.Range(0, count).Select(_ => new BenchResident
+        return [.. Enumerable.Range(0, count).Select(_ => random.Next(0, 101)).Select(age => new BenchResident
         {
-            Age = random.Next(0, 101),
+            Age = age,
+            BirthDate = On.AddYears(-age).AddDays(-1),
             Pregnant = random.Next(4) == 0,
             PregnancyWeeks = random.Next(0, 40),
             PlanningPregnancy = random.Next(4) == 0,
@@ -35,7 +38,7 @@ public sealed class BenchResident
     }
 
     public Resident ToResident() => Resident.Empty
-        .With("birthDate", On.AddYears(-Age).AddDays(-1))
+        .With("birthDate", BirthDate)
         .With("pregnant", Pregnant)
         .With("pregnancyWeeks", PregnancyWeeks)
         .With("planningPregnancy", PlanningPregnancy)

@@ -40,6 +40,13 @@ internal static class CatalogCompiler
 
                 foreach (var quantity in item.Level?.Quantities ?? [])
                 {
+                    if (!quantity.Tiers.IsDefault && quantity.Tiers.Length > ExpressionLimits.MaxTiers)
+                    {
+                        diagnostics.Error(DiagnosticCodes.InputLimit, quantity.Span ?? fallback,
+                            $"{document.Key} '{item.Id}' quantity '{quantity.Name}' has {quantity.Tiers.Length} tiers; at most {ExpressionLimits.MaxTiers} are supported",
+                            "merge tiers, or split the quantity");
+                    }
+
                     foreach (var tier in quantity.Tiers.IsDefault ? [] : quantity.Tiers)
                     {
                         if (tier.When is not { } when || conditions.ContainsKey(tier))

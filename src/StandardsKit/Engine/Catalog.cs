@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using StandardsKit.Compilation;
+using StandardsKit.Compilation.Screening;
 using StandardsKit.Diagnostics;
 using StandardsKit.Divisions;
 using StandardsKit.Engine;
@@ -9,6 +10,7 @@ using StandardsKit.Expressions;
 using StandardsKit.Funding;
 using StandardsKit.Loading;
 using StandardsKit.Model;
+using StandardsKit.Screening;
 using StandardsKit.Testing;
 
 namespace StandardsKit;
@@ -26,7 +28,10 @@ namespace StandardsKit;
 /// </remarks>
 public sealed class Catalog
 {
-    private static readonly Lazy<Catalog> DefaultCatalog = new(() => LoadEmbedded().GetCatalogOrThrow());
+    // The embedded standards are schema-checked at build time (CI runs `standardskit validate`, and a test
+    // compares this catalog with LoadEmbedded's), so the default skips the JSON Schema validator at start-up.
+    private static readonly Lazy<Catalog> DefaultCatalog = new(() =>
+        CatalogLoader.Load(StandardsSources.Embedded(), fallBackToEmbeddedVocabulary: false, checkSchema: false).GetCatalogOrThrow());
 
     private readonly ConcurrentDictionary<string, SharedResolution> _resolved = new(StringComparer.Ordinal);
     private readonly EditionIndex _editions;
@@ -58,6 +63,9 @@ public sealed class Catalog
 
     /// <summary>The declared resident facts.</summary>
     public FactVocabulary Facts { get; }
+
+    /// <summary>How residents of this catalog's fact vocabulary are laid out as rows for <see cref="PreparedEvaluation.Screen"/>.</summary>
+    public ResidentRowLayout Rows => ResidentRowLayout.For(Facts);
 
     /// <summary>The compiled rules of <see cref="Documents"/>, for the engine and the analyses.</summary>
     internal CompiledStandards Compiled { get; }
@@ -239,7 +247,7 @@ public sealed class Catalog
         }
 
         indexes.Sort();
-        return new PreparedEvaluation(Compiled.Layout, county, on, resolution.Chain, [.. indexes.Select(i => resolution.Items[i])], options.Explain);
+        return new PreparedEvaluation(Compiled.Layout, Rows, county, on, resolution.Chain, [.. indexes.Select(i => resolution.Items[i])], options.Explain);
     }
 
     private Resolution Resolve(string county, DateOnly on)
@@ -251,8 +259,8 @@ public sealed class Catalog
 
         var documents = InForce(county, on);
         var key = string.Join("|", documents.Select(d => d.Key));
-        var shared = _resolved.GetOrAdd(key, _ => new SharedResolution(documents, Compiled));
-        var resolution = new Resolution(Compiled.Layout, county, on, shared);
+        var shared = _resolved.GetOrAdd(key, _ => new SharedResolution(documents, Compiled, Rows));
+        var resolution = new Resolution(Compiled.Layout, Rows, county, on, shared);
 
         // Entries are small (the resolved items are shared per chain of editions), and the map is bounded: a
         // service evaluating many dates must not grow it without limit.
@@ -268,13 +276,17 @@ public sealed class Catalog
     /// <summary>The items of one chain of editions, resolved once and shared by every county and date it serves.</summary>
     private sealed class SharedResolution
     {
-        public SharedResolution(List<StandardDocument> documents, CompiledStandards compiled)
+        public SharedResolution(List<StandardDocument> documents, CompiledStandards compiled, ResidentRowLayout rows)
         {
             Chain = [.. documents.Select(d => new ChainLink(d.Jurisdiction, d.Id, d.Edition))];
             Items = Overlay.Resolve(documents, compiled);
             Array = [.. Items];
             Index = Items.Select((item, i) => (item.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+            Program = new Lazy<ScreeningProgram>(() => ChainCompiler.Compile(Array, rows));
         }
+
+        /// <summary>The items compiled for screening, once for every county and date this chain serves.</summary>
+        public Lazy<ScreeningProgram> Program { get; }
 
         public ImmutableArray<ChainLink> Chain { get; }
 
@@ -286,7 +298,7 @@ public sealed class Catalog
     }
 
     /// <summary>What is in force for a county on a date: the shared items plus both prepared forms.</summary>
-    private sealed class Resolution(FrameLayout layout, string county, DateOnly on, SharedResolution shared)
+    private sealed class Resolution(FrameLayout layout, ResidentRowLayout rows, string county, DateOnly on, SharedResolution shared)
     {
         public ImmutableArray<ChainLink> Chain => shared.Chain;
 
@@ -294,9 +306,9 @@ public sealed class Catalog
 
         public FrozenDictionary<string, int> Index => shared.Index;
 
-        public PreparedEvaluation Explained { get; } = new(layout, county, on, shared.Chain, shared.Array, explain: true);
+        public PreparedEvaluation Explained { get; } = new(layout, rows, county, on, shared.Chain, shared.Array, explain: true, shared.Program);
 
-        public PreparedEvaluation Unexplained { get; } = new(layout, county, on, shared.Chain, shared.Array, explain: false);
+        public PreparedEvaluation Unexplained { get; } = new(layout, rows, county, on, shared.Chain, shared.Array, explain: false, shared.Program);
     }
 
     private List<StandardDocument> InForce(string county, DateOnly on)

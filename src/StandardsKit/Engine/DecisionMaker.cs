@@ -50,7 +50,12 @@ internal static class DecisionMaker
             level = new DecisionLevel(quantities.Count == quantities.Capacity ? quantities.MoveToImmutable() : quantities.ToImmutable(), item.LevelText);
         }
 
-        return new Decision
+        return Make(item, eligible, MissingNames(missing, layout), level, because, explain ? Citations(item) : []);
+    }
+
+    /// <summary>The decision record for an item, shared by the interpreter and the compiled path's materialiser.</summary>
+    internal static Decision Make(EffectiveItem item, bool? eligible, ImmutableArray<string> missingFacts, DecisionLevel? level,
+        ImmutableArray<Reason>.Builder? because, ImmutableArray<Citation> citations) => new()
         {
             Item = item.Id,
             Number = item.Number,
@@ -59,12 +64,11 @@ internal static class DecisionMaker
             Kind = item.Kind,
             Jurisdiction = item.Jurisdiction,
             Eligible = eligible,
-            MissingFacts = MissingNames(missing, layout),
+            MissingFacts = missingFacts,
             Level = level,
             Because = because?.ToImmutable() ?? [],
-            Citations = explain ? [.. item.Layers.Select(Cite)] : [],
+            Citations = citations,
         };
-    }
 
     private static bool? ToBool(Value v) => v.Kind == ValueKind.Bool ? v.Bool : null;
 
@@ -87,6 +91,8 @@ internal static class DecisionMaker
 
         return names.MoveToImmutable();
     }
+
+    internal static ImmutableArray<Citation> Citations(EffectiveItem item) => [.. item.Layers.Select(Cite)];
 
     private static Citation Cite(ItemLayer layer)
     {

@@ -69,7 +69,7 @@ internal static class FrameBuilder
         return new EvalFrame(slots, on, given);
     }
 
-    private static Value Convert(FactDeclaration d, object raw)
+    internal static Value Convert(FactDeclaration d, object raw)
     {
         switch (d.Kind)
         {

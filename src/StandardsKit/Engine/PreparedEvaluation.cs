@@ -1,4 +1,8 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using StandardsKit.Compilation.Screening;
+using StandardsKit.Screening;
 
 namespace StandardsKit.Engine;
 
@@ -6,21 +10,60 @@ namespace StandardsKit.Engine;
 /// The items in force for one county on one date, resolved once, ready to evaluate many residents: the batch
 /// path (screening a population, a case-worker queue). Obtain it from <see cref="Catalog.Prepare"/>.
 /// </summary>
-/// <remarks>Immutable and thread-safe; evaluating does no I/O and touches no shared mutable state.</remarks>
+/// <remarks>
+/// <para>
+/// Immutable and thread-safe; evaluating and screening do no I/O and touch no shared mutable state beyond
+/// caches of immutable results. Keep one per county and date for as long as you screen there.
+/// </para>
+/// <para>
+/// Two paths give the same answers. <see cref="Evaluate"/> returns <see cref="Decision"/> records (with
+/// explanations when prepared with them). <see cref="Screen"/> writes plain structs into buffers you own and
+/// allocates nothing per resident or decision. Both run the items compiled to IL: the first call to
+/// <see cref="Screen"/> (or the first evaluations after a few interpreted ones) compiles them, which takes
+/// milliseconds; the compiled program is shared by every county and date with the same items.
+/// </para>
+/// </remarks>
 public sealed class PreparedEvaluation
 {
+    /// <summary>Evaluations interpreted before the items are compiled: a one-off evaluation never pays for compiling.</summary>
+    private const int InterpretedEvaluations = 4;
+
     private readonly FrameLayout _layout;
     private readonly EffectiveItem[] _items;
     private readonly bool _explain;
+    private readonly Lazy<ScreeningProgram> _program;
+    private readonly Lazy<Screener> _screener;
+    private readonly Lazy<DecisionMaterializer> _materializer;
+    private readonly int[] _firstQuantity;
+    private int _evaluations;
 
-    internal PreparedEvaluation(FrameLayout layout, string county, DateOnly on, ImmutableArray<ChainLink> chain, EffectiveItem[] items, bool explain)
+    internal PreparedEvaluation(FrameLayout layout, ResidentRowLayout rows, string county, DateOnly on, ImmutableArray<ChainLink> chain,
+        EffectiveItem[] items, bool explain, Lazy<ScreeningProgram>? program = null)
     {
         _layout = layout;
+        Rows = rows;
         County = county;
         On = on;
         Chain = chain;
         _items = items;
+        Items = Array.AsReadOnly(items);
         _explain = explain;
+        _firstQuantity = new int[items.Length];
+        var quantities = ImmutableArray.CreateBuilder<ScreenedQuantity>();
+        for (var j = 0; j < items.Length; j++)
+        {
+            _firstQuantity[j] = quantities.Count;
+            foreach (var q in items[j].Quantities)
+            {
+                quantities.Add(new ScreenedQuantity(j, q.Quantity.Name, q.Quantity.Unit, q.Quantity.AtLeast, q.Layer.Document.Jurisdiction));
+            }
+        }
+
+        Quantities = quantities.ToImmutable();
+        _program = program ?? new Lazy<ScreeningProgram>(() => ChainCompiler.Compile(items, rows));
+        _screener = new Lazy<Screener>(() => new Screener(_program.Value, Tables(_program.Value), layout, county));
+        _materializer = new Lazy<DecisionMaterializer>(() =>
+            new DecisionMaterializer(items, rows, _screener.Value.Tables, _program.Value, _firstQuantity, explain));
     }
 
     /// <summary>The county evaluated.</summary>
@@ -32,14 +75,84 @@ public sealed class PreparedEvaluation
     /// <summary>The standards in force, national first.</summary>
     public ImmutableArray<ChainLink> Chain { get; }
 
-    /// <summary>The items this preparation decides, in decision order.</summary>
-    public IReadOnlyList<EffectiveItem> Items => Array.AsReadOnly(_items);
+    /// <summary>The items this preparation decides, in decision order: screening writes item j's decision at index j of each resident's block.</summary>
+    public IReadOnlyList<EffectiveItem> Items { get; }
+
+    /// <summary>
+    /// The quantities of every item, item by item in the order of each item's level: screening writes quantity k
+    /// at index k of each resident's block of <see cref="ScreenQuantity"/>.
+    /// </summary>
+    public ImmutableArray<ScreenedQuantity> Quantities { get; }
+
+    /// <summary>How residents are laid out as <see cref="ResidentRow"/>s for <see cref="Screen"/>.</summary>
+    public ResidentRowLayout Rows { get; }
 
     /// <summary>Decides every prepared item for one resident.</summary>
     /// <exception cref="ResidentException">A fact is unknown, has a value of the wrong type, or is outside its supported range.</exception>
     public Evaluation Evaluate(Resident resident)
     {
         ArgumentNullException.ThrowIfNull(resident);
+
+        // A benign race: concurrent callers may interpret a few more evaluations before switching.
+        if (_evaluations < InterpretedEvaluations)
+        {
+            _evaluations++;
+            return Interpret(resident);
+        }
+
+        return EvaluateCompiled(resident);
+    }
+
+    /// <summary>
+    /// Screens residents: writes each resident's decision for every item and each of its quantities into your
+    /// buffers, allocating nothing. Resident <c>r</c>'s decision for item <c>j</c> is at
+    /// <c>decisions[r * Items.Count + j]</c>, its quantity <c>k</c> at <c>quantities[r * Quantities.Length + k]</c>.
+    /// </summary>
+    /// <remarks>
+    /// The answers are those of <see cref="Evaluate"/>: eligibility in Kleene logic over missing facts, "none"
+    /// facts, the county as the default residence, completed years with the 29 February rule, and undetermined
+    /// amounts with their missing facts (names via <see cref="ResidentRowLayout.NamesOf"/>, values via
+    /// <see cref="PossibleValues"/>). Screening from several threads at once is safe as long as each writes its
+    /// own buffers. Residents before one that throws have been written.
+    /// </remarks>
+    /// <param name="residents">The rows to screen (filled through <see cref="Rows"/>).</param>
+    /// <param name="decisions">At least <c>residents.Length × Items.Count</c> slots.</param>
+    /// <param name="quantities">At least <c>residents.Length × Quantities.Length</c> slots.</param>
+    /// <exception cref="ArgumentException">A buffer is too small, or a row was filled with another fact vocabulary.</exception>
+    /// <exception cref="ResidentException">A resident's birth date is after the evaluation date (the message names the resident's index).</exception>
+    public void Screen(ReadOnlySpan<ResidentRow> residents, Span<ScreenDecision> decisions, Span<ScreenQuantity> quantities)
+    {
+        var needDecisions = (long)residents.Length * _items.Length;
+        var needQuantities = (long)residents.Length * Quantities.Length;
+        if (decisions.Length < needDecisions)
+        {
+            throw new ArgumentException($"{residents.Length} residents × {_items.Length} items need {needDecisions.ToString(CultureInfo.InvariantCulture)} decisions, not {decisions.Length.ToString(CultureInfo.InvariantCulture)}", nameof(decisions));
+        }
+
+        if (quantities.Length < needQuantities)
+        {
+            throw new ArgumentException($"{residents.Length} residents × {Quantities.Length} quantities need {needQuantities.ToString(CultureInfo.InvariantCulture)} quantity slots, not {quantities.Length.ToString(CultureInfo.InvariantCulture)}", nameof(quantities));
+        }
+
+        _screener.Value.Run(residents, decisions, quantities, _items.Length, Quantities.Length);
+    }
+
+    /// <summary>The amounts an undetermined quantity may take once its missing facts are known (sorted, distinct); empty otherwise.</summary>
+    /// <param name="quantity">The quantity's index in <see cref="Quantities"/>.</param>
+    /// <param name="result">What screening wrote for it.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="quantity"/> is not an index of <see cref="Quantities"/>.</exception>
+    public ImmutableArray<decimal> PossibleValues(int quantity, in ScreenQuantity result)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(quantity);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(quantity, Quantities.Length);
+        return result.State == QuantityState.Undetermined
+            ? QuantityOutcomes.PossibleValues(_screener.Value.Tables, quantity, result.PossibleTiers)
+            : [];
+    }
+
+    /// <summary>The reference: every item interpreted over the resident's facts, as the semantics document defines.</summary>
+    internal Evaluation Interpret(Resident resident)
+    {
         var frame = FrameBuilder.Build(resident, _layout, County, On);
         var decisions = new Decision[_items.Length];
         for (var i = 0; i < _items.Length; i++)
@@ -48,5 +161,68 @@ public sealed class PreparedEvaluation
         }
 
         return new Evaluation(County, On, Chain, ImmutableArray.Create(decisions)) { Warnings = Residence.Warnings(resident, County) };
+    }
+
+    /// <summary>Every item through the compiled program, materialised as decision records.</summary>
+    internal Evaluation EvaluateCompiled(Resident resident)
+    {
+        var row = default(ResidentRow);
+        Rows.Fill(resident, ref row);
+        var screener = _screener.Value;
+        var state = default(RowState);
+        screener.Prepare(in row, ref state, -1);
+        var n = _items.Length;
+        var m = Quantities.Length;
+        Span<ScreenDecision> decisions = n <= 256 ? stackalloc ScreenDecision[n] : new ScreenDecision[n];
+        Span<ScreenQuantity> quantities = m <= 128 ? stackalloc ScreenQuantity[m] : new ScreenQuantity[m];
+        screener.Run(new ReadOnlySpan<ResidentRow>(ref row), decisions, quantities, n, m);
+        var partCount = _explain ? screener.Program.PartCount : 0;
+        Span<byte> parts = partCount <= 1024 ? stackalloc byte[partCount] : new byte[partCount];
+        if (partCount > 0)
+        {
+            screener.RunParts(ref row, ref state, parts);
+        }
+
+        var materializer = _materializer.Value;
+        var result = new Decision[n];
+        for (var j = 0; j < n; j++)
+        {
+            var count = _items[j].Quantities.Length;
+            result[j] = materializer.Make(j, decisions[j], quantities.Slice(_firstQuantity[j], count), parts);
+        }
+
+        return new Evaluation(County, On, Chain, ImmutableCollectionsMarshal.AsImmutableArray(result));
+    }
+
+    /// <summary>A screener over the same items that interprets them instead of running generated code (as under NativeAOT).</summary>
+    internal Screener InterpretingScreener()
+    {
+        var program = ChainCompiler.Compile(_items, Rows, emit: false);
+        return new Screener(program, Tables(program), _layout, County);
+    }
+
+    private ScreeningTables Tables(ScreeningProgram program)
+    {
+        var values = new decimal[program.FirstTier.IsEmpty ? 0 : program.FirstTier[^1] + program.TierCount[^1]];
+        var has = new bool[values.Length];
+        var slot = 0;
+        foreach (var item in _items)
+        {
+            foreach (var q in item.Quantities)
+            {
+                var first = program.FirstTier[slot++];
+                for (var t = 0; t < q.Quantity.Tiers.Length; t++)
+                {
+                    if (q.Quantity.Tiers[t].ValueOn(On) is { } v)
+                    {
+                        values[first + t] = v;
+                        has[first + t] = true;
+                    }
+                }
+            }
+        }
+
+        var county = int.Parse(County, NumberStyles.None, CultureInfo.InvariantCulture);
+        return new ScreeningTables(Rows, county, On, values, has, [.. program.FirstTier], [.. program.TierCount]);
     }
 }

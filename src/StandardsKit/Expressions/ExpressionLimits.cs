@@ -13,6 +13,9 @@ internal static class ExpressionLimits
     public const int MaxDepth = 64;
     public const int MaxListLength = 64;
 
+    /// <summary>The most tiers a quantity may have: screening records a quantity's possible tiers in a 64-bit mask.</summary>
+    public const int MaxTiers = 64;
+
     /// <summary>Compiled rules track missing facts in a 128-bit mask, one bit per declared fact.</summary>
     public const int MaxFacts = 128;
 

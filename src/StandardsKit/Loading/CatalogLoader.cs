@@ -17,7 +17,14 @@ namespace StandardsKit.Loading;
 /// </summary>
 internal static class CatalogLoader
 {
-    public static CatalogLoadResult Load(IReadOnlyList<SourceFile> files, bool fallBackToEmbeddedVocabulary)
+    /// <param name="files">The files to load.</param>
+    /// <param name="fallBackToEmbeddedVocabulary">Use the embedded facts and divisions when the files bring none.</param>
+    /// <param name="checkSchema">
+    /// False only for the embedded standards behind <see cref="Catalog.Default"/>: they are schema-checked
+    /// when the package is built (<c>standardskit validate</c> in CI), and the JSON Schema validator is most of
+    /// a short command's start-up (its reflection-heavy code is JIT-compiled on every launch).
+    /// </param>
+    public static CatalogLoadResult Load(IReadOnlyList<SourceFile> files, bool fallBackToEmbeddedVocabulary, bool checkSchema = true)
     {
         var diagnostics = new DiagnosticBag();
         var trees = new List<(SourceFile File, SchemaKind Kind, YamlMapping Root)>();
@@ -35,7 +42,7 @@ internal static class CatalogLoader
         }
 
         var parsed = new ParsedFile[files.Count];
-        Parallel.For(0, files.Count, i => parsed[i] = Parse(files[i], contents[i], bags[i], budget));
+        Parallel.For(0, files.Count, i => parsed[i] = Parse(files[i], contents[i], bags[i], budget, checkSchema));
         foreach (var file in parsed)
         {
             diagnostics.AddRange(file.Diagnostics.Items);
@@ -95,7 +102,7 @@ internal static class CatalogLoader
     /// <summary>One file after the per-file stages: its findings, and its tree when the schema accepted it.</summary>
     private sealed record ParsedFile(SourceFile File, DiagnosticBag Diagnostics, SchemaKind Kind, YamlMapping? Root, string? Unusable);
 
-    private static ParsedFile Parse(SourceFile file, byte[]? bytes, DiagnosticBag diagnostics, LoadBudget budget)
+    private static ParsedFile Parse(SourceFile file, byte[]? bytes, DiagnosticBag diagnostics, LoadBudget budget, bool checkSchema)
     {
         if (bytes is null || YamlReader.Read(file.Path, bytes, diagnostics, budget) is not { } root)
         {
@@ -110,7 +117,7 @@ internal static class CatalogLoader
         }
 
         var kind = KindOf(mapping);
-        if (SchemaValidator.Validate(mapping, kind, diagnostics))
+        if (!checkSchema || SchemaValidator.Validate(mapping, kind, diagnostics))
         {
             return new ParsedFile(file, diagnostics, kind, mapping, null);
         }

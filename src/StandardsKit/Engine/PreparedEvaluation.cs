@@ -22,6 +22,11 @@ namespace StandardsKit.Engine;
 /// <see cref="Screen"/> (or the first evaluations after a few interpreted ones) compiles them, which takes
 /// milliseconds; the compiled program is shared by every county and date with the same items.
 /// </para>
+/// <para>
+/// Items that read division attributes (<c>hasAttribute</c>, <c>attribute</c>) are not compiled: where any item
+/// prepared reads one, <see cref="Evaluate"/> interprets every evaluation and <see cref="Screen"/> interprets each
+/// row (into your buffers, with the same answers, but allocating per row), as where the runtime cannot generate code.
+/// </para>
 /// </remarks>
 public sealed class PreparedEvaluation
 {
@@ -100,12 +105,13 @@ public sealed class PreparedEvaluation
             return Interpret(resident);
         }
 
-        return EvaluateCompiled(resident);
+        // Without generated code (attribute reads, or a runtime that cannot emit) the interpreter is the faster path.
+        return _program.Value.IsCompiled ? EvaluateCompiled(resident) : Interpret(resident);
     }
 
     /// <summary>
     /// Screens residents: writes each resident's decision for every item and each of its quantities into your
-    /// buffers, allocating nothing. Resident <c>r</c>'s decision for item <c>j</c> is at
+    /// buffers, allocating nothing (unless an item reads division attributes: see the class remarks). Resident <c>r</c>'s decision for item <c>j</c> is at
     /// <c>decisions[r * Items.Count + j]</c>, its quantity <c>k</c> at <c>quantities[r * Quantities.Length + k]</c>.
     /// </summary>
     /// <remarks>
@@ -191,7 +197,7 @@ public sealed class PreparedEvaluation
             result[j] = materializer.Make(j, decisions[j], quantities.Slice(_firstQuantity[j], count), parts);
         }
 
-        return new Evaluation(County, On, Chain, ImmutableCollectionsMarshal.AsImmutableArray(result));
+        return new Evaluation(County, On, Chain, ImmutableCollectionsMarshal.AsImmutableArray(result)) { Warnings = Residence.Warnings(resident, County) };
     }
 
     /// <summary>A screener over the same items that interprets them instead of running generated code (as under NativeAOT).</summary>

@@ -14,7 +14,7 @@ internal static class ResidentGen
 {
     private static readonly int[] BoundaryAges = [0, 1, 5, 6, 7, 15, 16, 17, 18, 24, 25, 34, 35, 49, 50, 59, 60, 64, 65, 69, 70, 79, 80, 89, 90, 99, 100, 101];
 
-    private static readonly string[] OtherCodes = ["110101", "310104", "310115", "330203", "330902", "440305", "500101", "510104", "510105", "520102", "000000"];
+    private static readonly string[] OtherCodes = ["110101", "310104", "310115", "330203", "330902", "440305", "500101", "510104", "510105", "520102", "513231", "433130", "659001", "000000"];
 
     public static Gen<Resident> For(FactVocabulary facts, string county, DateOnly on)
     {

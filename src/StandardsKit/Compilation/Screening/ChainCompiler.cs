@@ -31,9 +31,15 @@ internal static class ChainCompiler
     /// <param name="items">The prepared items, in decision order.</param>
     /// <param name="layout">The rows' layout.</param>
     /// <param name="emit">False to lay the program out without generating code (where the runtime cannot, or to test the interpreted path).</param>
+    /// <remarks>
+    /// A chain whose rules or tiers read division attributes (<c>hasAttribute</c>, <c>attribute</c>) is laid out
+    /// without code, like a runtime that cannot generate it: such a read can be undetermined with every fact known
+    /// (a division the attribute's sources leave open), which the two-valued fast path cannot express, so
+    /// screening interprets the chain's items and evaluation stays on the interpreter (docs/performance.md).
+    /// </remarks>
     public static ScreeningProgram Compile(IReadOnlyList<EffectiveItem> items, ResidentRowLayout layout, bool? emit = null)
     {
-        var generate = emit ?? RuntimeFeature.IsDynamicCodeSupported;
+        var generate = (emit ?? RuntimeFeature.IsDynamicCodeSupported) && !items.Any(ReadsAttributes);
         var types = new ScreenTyping(layout);
         var firstQuantity = new int[items.Count];
         var firstTier = ImmutableArray.CreateBuilder<int>();
@@ -71,6 +77,11 @@ internal static class ChainCompiler
 
         return new ScreeningProgram(items, [.. slices], () => generate ? Parts(plan) : [], plan.FirstTier, tierCount.ToImmutable(), [.. firstPart], parts);
     }
+
+    /// <summary>True when the item's rule or a tier condition reads a division attribute.</summary>
+    internal static bool ReadsAttributes(EffectiveItem item) =>
+        (item.Rule is { } rule && ScreenTyping.ReadsAttributes(rule.Expression.Syntax))
+        || item.Quantities.Any(q => q.Conditions.Any(c => c is not null && ScreenTyping.ReadsAttributes(c.Expression.Syntax)));
 
     private sealed record Plan(IReadOnlyList<EffectiveItem> Items, ScreenTyping Types, int[] FirstQuantity, ImmutableArray<int> FirstTier, int[] FirstPart);
 

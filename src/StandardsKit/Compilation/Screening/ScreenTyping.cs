@@ -130,6 +130,18 @@ internal sealed class ScreenTyping(ResidentRowLayout layout)
         _ => false,
     };
 
+    /// <summary>True when the expression contains <c>hasAttribute(…)</c> or <c>attribute(…)</c>, which the emitter does not compile.</summary>
+    public static bool ReadsAttributes(Expr e) => e switch
+    {
+        CallExpr { Function: "hasAttribute" or "attribute" } => true,
+        CallExpr c => c.Arguments.Any(ReadsAttributes),
+        UnaryExpr u => ReadsAttributes(u.Operand),
+        BinaryExpr b => ReadsAttributes(b.Left) || ReadsAttributes(b.Right),
+        InExpr i => ReadsAttributes(i.Needle) || i.Items.Any(ReadsAttributes),
+        ListExpr l => l.Items.Any(ReadsAttributes),
+        _ => false,
+    };
+
     /// <summary>A fact whose absence is the value "none" (a bool's none is false and a set's is empty instead).</summary>
     public static bool IsNoneable(FactDeclaration d) =>
         d.AbsentMeansNone && !d.DefaultsToCounty && d.Derived is null && d.Kind is not (FactKind.Bool or FactKind.Set);

@@ -64,6 +64,12 @@ public sealed class Catalog
     /// <summary>Warnings from loading (a catalog is only built when there were no errors).</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }
 
+    /// <summary>
+    /// Which standards files were loaded (SHA-256 over them) and which engine evaluates them: carried by every
+    /// evaluation result so a stored decision can be replayed and explained (see <see cref="StandardsRevision"/>).
+    /// </summary>
+    public StandardsRevision Revision { get; internal init; } = new(RevisionHash.Of(""), StandardsRevision.EngineVersion);
+
     /// <summary>Loads the standards embedded in this package (the repository's <c>standards/</c> folder).</summary>
     /// <remarks>
     /// Loading checks YAML, schema, references and expressions. The national-floor proof is an analysis, not a
@@ -113,7 +119,7 @@ public sealed class Catalog
             throw new ArgumentException($"with this division list, {broken}", nameof(divisions));
         }
 
-        return new Catalog(Facts, divisions, Documents, Tests, Diagnostics);
+        return new Catalog(Facts, divisions, Documents, Tests, Diagnostics) { Revision = RevisionHash.WithDivisions(Revision, divisions.All) };
     }
 
     /// <summary>The standards in force along the county's chain on a date, national first.</summary>

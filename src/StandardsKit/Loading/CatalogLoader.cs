@@ -19,6 +19,7 @@ internal static class CatalogLoader
         var diagnostics = new DiagnosticBag();
         var trees = new List<(SourceFile File, SchemaKind Kind, YamlMapping Root)>();
         var unusable = new HashSet<string>(StringComparer.Ordinal);
+        var revision = new RevisionHash();
         foreach (var file in files)
         {
             byte[] bytes;
@@ -32,6 +33,7 @@ internal static class CatalogLoader
                 continue;
             }
 
+            revision.Add(file.RelativePath, bytes);
             if (YamlReader.Read(file.Path, bytes, diagnostics) is not { } root)
             {
                 continue;
@@ -61,7 +63,7 @@ internal static class CatalogLoader
         var declarations = factTrees.SelectMany(t => FactsBinder.Bind(t.Root, reader)).ToList();
         if (factTrees.Count == 0 && fallBackToEmbeddedVocabulary)
         {
-            declarations = [.. Embedded(SchemaKind.Facts).SelectMany(t => FactsBinder.Bind(t, reader))];
+            declarations = [.. Embedded(SchemaKind.Facts, revision).SelectMany(t => FactsBinder.Bind(t, reader))];
         }
 
         var facts = CheckFacts(declarations, files, diagnostics);
@@ -69,7 +71,7 @@ internal static class CatalogLoader
         var divisionList = trees.Where(t => t.Kind == SchemaKind.Divisions).SelectMany(t => DivisionsBinder.Bind(t.Root)).ToList();
         if (divisionList.Count == 0 && fallBackToEmbeddedVocabulary)
         {
-            divisionList = [.. Embedded(SchemaKind.Divisions).SelectMany(DivisionsBinder.Bind)];
+            divisionList = [.. Embedded(SchemaKind.Divisions, revision).SelectMany(DivisionsBinder.Bind)];
         }
 
         var divisions = new DivisionDirectory(divisionList);
@@ -83,7 +85,7 @@ internal static class CatalogLoader
         ReferenceChecker.Check(documents, divisions, diagnostics, unusable);
 
         var all = diagnostics.Items.ToImmutableArray();
-        var catalog = diagnostics.HasErrors ? null : new Catalog(facts, divisions, documents, tests, all);
+        var catalog = diagnostics.HasErrors ? null : new Catalog(facts, divisions, documents, tests, all) { Revision = revision.ToRevision() };
         return new CatalogLoadResult(catalog, all, documents, tests, facts, files.Count);
     }
 
@@ -107,16 +109,22 @@ internal static class CatalogLoader
         return root["tests"] is not null ? SchemaKind.Tests : SchemaKind.Standard;
     }
 
-    private static IEnumerable<YamlMapping> Embedded(SchemaKind kind)
+    /// <summary>The embedded files of one kind, for a folder that lacks them; they count in the revision.</summary>
+    private static List<YamlMapping> Embedded(SchemaKind kind, RevisionHash revision)
     {
         var scratch = new DiagnosticBag();
+        var found = new List<YamlMapping>();
         foreach (var file in StandardsSources.Embedded())
         {
-            if (YamlReader.Read(file.Path, file.Read(), scratch) is YamlMapping m && KindOf(m) == kind)
+            var bytes = file.Read();
+            if (YamlReader.Read(file.Path, bytes, scratch) is YamlMapping m && KindOf(m) == kind)
             {
-                yield return m;
+                revision.Add("(embedded)/" + file.RelativePath, bytes);
+                found.Add(m);
             }
         }
+
+        return found;
     }
 
     private static FactVocabulary CheckFacts(List<FactDeclaration> declarations, IReadOnlyList<SourceFile> files, DiagnosticBag d)

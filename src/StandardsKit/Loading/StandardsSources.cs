@@ -17,7 +17,7 @@ internal static class StandardsSources
                 using var buffer = new MemoryStream();
                 stream.CopyTo(buffer);
                 return buffer.ToArray();
-            }))];
+            }) { RelativePath = n[EmbeddedPrefix.Length..] })];
     }
 
     /// <summary>Every <c>*.yaml</c> under <paramref name="path"/> (or the file itself), in a stable order.</summary>
@@ -26,7 +26,7 @@ internal static class StandardsSources
     {
         if (File.Exists(path))
         {
-            return [new SourceFile(Display(path), () => File.ReadAllBytes(path))];
+            return [new SourceFile(Display(path), () => File.ReadAllBytes(path)) { RelativePath = System.IO.Path.GetFileName(path) }];
         }
 
         if (!Directory.Exists(path))
@@ -37,8 +37,10 @@ internal static class StandardsSources
         return [.. Directory.EnumerateFiles(path, "*.yaml", SearchOption.AllDirectories)
             .Concat(Directory.EnumerateFiles(path, "*.yml", SearchOption.AllDirectories))
             .Order(StringComparer.Ordinal)
-            .Select(f => new SourceFile(Display(f), () => File.ReadAllBytes(f)))];
+            .Select(f => new SourceFile(Display(f), () => File.ReadAllBytes(f)) { RelativePath = Relative(path, f) })];
     }
+
+    private static string Relative(string root, string file) => System.IO.Path.GetRelativePath(root, file).Replace('\\', '/');
 
     private static string Display(string path) => path.Replace('\\', '/').Replace("/./", "/", StringComparison.Ordinal);
 }

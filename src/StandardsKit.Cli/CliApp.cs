@@ -36,6 +36,7 @@ internal static class CliApp
         root.Subcommands.Add(DiffCommand.Create(io, standards));
         root.Subcommands.Add(ReportCommand.Create(io, standards));
         root.Subcommands.Add(ImportCommand.Create(io, standards));
+        root.Subcommands.Add(ReplayCommand.Create(io, standards));
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

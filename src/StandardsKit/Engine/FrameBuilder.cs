@@ -27,7 +27,7 @@ internal static class FrameBuilder
             if (!facts.TryGet(name, out var declaration, out var slot))
             {
                 var hint = Suggestions.DidYouMean(name, facts.Names);
-                throw new ResidentException($"unknown fact '{name}'" + (hint is null ? "; the facts are declared in standards/facts.yaml" : $" — {hint}"));
+                throw new ResidentException($"unknown fact '{name}'" + (hint is null ? "; the facts are declared in standards/facts.yaml" : $" — {hint}")) { Fact = name };
             }
 
             if (declaration.Derived is null)
@@ -47,7 +47,7 @@ internal static class FrameBuilder
             {
                 if (birth.Date > on)
                 {
-                    throw new ResidentException($"birthDate {birth} is after the evaluation date {ExpressionLimits.Iso(on)}");
+                    throw new ResidentException($"birthDate {birth} is after the evaluation date {ExpressionLimits.Iso(on)}") { Fact = "birthDate" };
                 }
 
                 slots[i] = Value.Of(CompletedYears.Between(birth.Date, on));
@@ -114,13 +114,13 @@ internal static class FrameBuilder
 
                 if ((d.Min is { } min && n < min) || (d.Max is { } max && n > max))
                 {
-                    throw new ResidentException($"fact '{d.Name}' is {Show(n)}, outside {Show(d.Min)}–{Show(d.Max)}");
+                    throw new ResidentException($"fact '{d.Name}' is {Show(n)}, outside {Show(d.Min)}–{Show(d.Max)}") { Fact = d.Name };
                 }
 
                 // Without a declared bound the supported range bounds it, so arithmetic is checked for overflow at load time.
                 if ((d.Min is null && n < -ExpressionLimits.MaxNumber) || (d.Max is null && n > ExpressionLimits.MaxNumber))
                 {
-                    throw new ResidentException($"fact '{d.Name}' is {Show(n)}, outside the supported range {ExpressionLimits.NumberRangeText}");
+                    throw new ResidentException($"fact '{d.Name}' is {Show(n)}, outside the supported range {ExpressionLimits.NumberRangeText}") { Fact = d.Name };
                 }
 
                 return Value.Of(n);
@@ -143,7 +143,7 @@ internal static class FrameBuilder
                 {
                     if (!d.Values.Contains(s, StringComparer.Ordinal))
                     {
-                        throw new ResidentException($"fact '{d.Name}' contains '{s}', which is not one of {string.Join(", ", d.Values)}{Hint(s, d.Values)}");
+                        throw new ResidentException($"fact '{d.Name}' contains '{s}', which is not one of {string.Join(", ", d.Values)}{Hint(s, d.Values)}") { Fact = d.Name };
                     }
                 }
 
@@ -164,7 +164,7 @@ internal static class FrameBuilder
 
     private static Value InRange(FactDeclaration d, DateOnly date) => ExpressionLimits.IsSupported(date)
         ? Value.Of(date)
-        : throw new ResidentException($"fact '{d.Name}' is {ExpressionLimits.Iso(date)}, outside the supported range {ExpressionLimits.DateRangeText}");
+        : throw new ResidentException($"fact '{d.Name}' is {ExpressionLimits.Iso(date)}, outside the supported range {ExpressionLimits.DateRangeText}") { Fact = d.Name };
 
     private static string Show(decimal? n) => n?.ToString(CultureInfo.InvariantCulture) ?? "";
 
@@ -181,6 +181,6 @@ internal static class FrameBuilder
             DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             _ => "a list",
         };
-        return new ResidentException($"fact '{d.Name}' is {shown}; expected {expected}");
+        return new ResidentException($"fact '{d.Name}' is {shown}; expected {expected}") { Fact = d.Name };
     }
 }

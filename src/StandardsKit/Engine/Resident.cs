@@ -70,13 +70,13 @@ public sealed class Resident
                     JsonValueKind.False => resident.With(property.Name, false),
                     JsonValueKind.Number => v.TryGetDecimal(out var d)
                         ? resident.With(property.Name, d)
-                        : throw new ResidentException($"fact '{property.Name}': {v.GetRawText()} is out of range"),
+                        : throw new ResidentException($"fact '{property.Name}': {v.GetRawText()} is out of range") { Fact = property.Name },
                     JsonValueKind.String => resident.With(property.Name, v.GetString()!),
                     JsonValueKind.Array => resident.With(property.Name, v.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String
                         ? e.GetString()!
-                        : throw new ResidentException($"fact '{property.Name}' must be a list of strings"))),
+                        : throw new ResidentException($"fact '{property.Name}' must be a list of strings") { Fact = property.Name })),
                     JsonValueKind.Null => resident,
-                    _ => throw new ResidentException($"fact '{property.Name}' must be a plain value, not an object"),
+                    _ => throw new ResidentException($"fact '{property.Name}' must be a plain value, not an object") { Fact = property.Name },
                 };
             }
 

@@ -14,6 +14,9 @@ public sealed class ResidentException : Exception
     {
     }
 
+    /// <summary>The fact at fault (as the resident names it), or null when the input as a whole is wrong.</summary>
+    public string? Fact { get; init; }
+
     /// <summary>Creates the exception with an inner cause.</summary>
     public ResidentException(string message, Exception innerException)
         : base(message, innerException)

@@ -38,6 +38,7 @@ internal static class CliApp
         root.Subcommands.Add(ImportCommand.Create(io, standards));
         root.Subcommands.Add(ReplayCommand.Create(io, standards));
         root.Subcommands.Add(ServeCommand.Create(io, standards));
+        root.Subcommands.Add(ScreenCommand.Create(io, standards));
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using StandardsKit.Analysis;
 using StandardsKit.Analysis.Symbolic;
+using StandardsKit.Compilation;
 using StandardsKit.Engine;
 using StandardsKit.Expressions;
 using StandardsKit.Model;
@@ -58,15 +59,22 @@ internal sealed class RuleComparison(FactVocabulary oldFacts, FactVocabulary new
 
     public TierOutcome Tiers(Quantity oldQuantity, DateOnly oldOn, Quantity newQuantity, DateOnly newOn, string jurisdiction)
     {
+        var oldConditions = Conditions(oldQuantity, oldFacts);
+        var newConditions = Conditions(newQuantity, newFacts);
+        if (oldConditions is null || newConditions is null)
+        {
+            return new TierOutcome(false, false, null, null, "a tier condition does not compile against its side's facts");
+        }
+
         var table = new SymbolTable();
-        var syntax = oldQuantity.Tiers.Concat(newQuantity.Tiers).Select(t => t.Condition).OfType<CompiledExpression>().Select(c => c.Syntax).ToList();
+        var syntax = oldConditions.Concat(newConditions).OfType<CompiledExpression>().Select(c => c.Syntax).ToList();
         var translator = new Translator(table, _union, oldOn, counties.Within(jurisdiction), counties.Preferred(jurisdiction), Translator.NeedsBirthDate(syntax, _union));
         QuantityEncoding o, n;
         try
         {
-            o = ItemEncoding.Encode(oldQuantity, translator, oldOn);
+            o = ItemEncoding.Encode(oldQuantity, oldConditions, translator, oldOn);
             translator.On = newOn;
-            n = ItemEncoding.Encode(newQuantity, translator, newOn);
+            n = ItemEncoding.Encode(newQuantity, newConditions, translator, newOn);
         }
         catch (UnsupportedException e)
         {
@@ -108,6 +116,29 @@ internal sealed class RuleComparison(FactVocabulary oldFacts, FactVocabulary new
         }
 
         return new TierOutcome(higher, lower, exampleOld, exampleNew, reason);
+    }
+
+    /// <summary>A quantity's tier conditions compiled against one side's facts, in tier order; null when one does not compile.</summary>
+    private static List<CompiledExpression?>? Conditions(Quantity quantity, FactVocabulary facts)
+    {
+        var conditions = new List<CompiledExpression?>();
+        foreach (var tier in quantity.Tiers)
+        {
+            if (tier.When is null)
+            {
+                conditions.Add(null);
+            }
+            else if (CatalogCompiler.TryCompile(tier.When, facts) is { } compiled)
+            {
+                conditions.Add(compiled);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return conditions;
     }
 
     private Resident? Example(Solver solver, SymbolTable table, Translator translator, Formula query, Func<Resident, string, bool> shows, out string? reason)
@@ -154,7 +185,7 @@ internal sealed class RuleComparison(FactVocabulary oldFacts, FactVocabulary new
 
         try
         {
-            var v = rule.Evaluate(FrameBuilder.Build(own, facts, county, on));
+            var v = rule.Evaluate(FrameBuilder.Build(own, FrameLayout.For(facts), county, on));
             return v.Kind == ValueKind.Bool ? v.Bool : null;
         }
         catch (ResidentException)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using StandardsKit.Analysis;
+using StandardsKit.Compilation;
 using StandardsKit.Engine;
 using StandardsKit.Expressions;
 using StandardsKit.Model;
@@ -32,7 +33,9 @@ public static class SemanticDiff
         ArgumentNullException.ThrowIfNull(oldSide);
         ArgumentNullException.ThrowIfNull(newSide);
         var changes = new List<ItemChange>();
-        var facts = new SideFacts(oldFacts, newFacts, new RuleComparison(oldFacts, newFacts, Counties.Value), [.. oldSide, .. parents ?? []], [.. newSide, .. parents ?? []]);
+        var divisions = Catalog.Default.Divisions;
+        var facts = new SideFacts(oldFacts, newFacts, new RuleComparison(oldFacts, newFacts, Counties.Value),
+            new SideDefinitions(oldSide, parents, divisions), new SideDefinitions(newSide, parents, divisions));
         foreach (var (o, n) in Pair(oldSide, newSide))
         {
             changes.AddRange(CompareDocuments(o, n, facts));
@@ -81,8 +84,8 @@ public static class SemanticDiff
                     Item = item.Id,
                     Name = item.Name,
                     Kinds = [ChangeKind.Added],
-                    Rule = EffectiveRule(item, n!, facts.NewSide) is var (rule, from) ? (from is null ? rule.When : $"{rule.When} (inherited from {from})") : null,
-                    Quantities = [.. (item.Level?.Quantities ?? []).Select(q => Summary(q, n!.EffectiveFrom))],
+                    Rule = facts.NewSide.Rule(n!, item) is var (rule, from) ? Inherited(rule?.When ?? "true", from) : null,
+                    Quantities = [.. facts.NewSide.Quantities(n!, item).Select(q => Inherited(Summary(q.Quantity, n!.EffectiveFrom), q.From))],
                 };
             }
             else if (CompareItem(before, item, o!, n!, facts) is { } change)
@@ -179,17 +182,30 @@ public static class SemanticDiff
         var (oldOn, newOn) = (od.EffectiveFrom, nd.EffectiveFrom);
         var oldQuantities = o.Level?.Quantities ?? [];
         var newQuantities = n.Level?.Quantities ?? [];
+        List<(Quantity Quantity, string? From)>? oldEffective = null, newEffective = null;
         foreach (var name in oldQuantities.Select(q => q.Name).Union(newQuantities.Select(q => q.Name), StringComparer.Ordinal))
         {
+            // A side that stopped (or started) stating an amount inherits its parent's: compare with what it inherits.
+            string? note = null;
             var oq = oldQuantities.FirstOrDefault(q => q.Name == name);
+            if (oq is null && (oldEffective ??= facts.OldSide.Quantities(od, o)).FirstOrDefault(q => q.Quantity.Name == name) is { Quantity: { } inheritedOld } old)
+            {
+                (oq, note) = (inheritedOld, $"the old side inherits it from {old.From}");
+            }
+
             var nq = newQuantities.FirstOrDefault(q => q.Name == name);
+            if (nq is null && (newEffective ??= facts.NewSide.Quantities(nd, n)).FirstOrDefault(q => q.Quantity.Name == name) is { Quantity: { } inheritedNew } inherited)
+            {
+                (nq, note) = (inheritedNew, $"the new side inherits it from {inherited.From}");
+            }
+
             if (oq is not null && nq is not null && (oq.Tiers.Length > 1 || nq.Tiers.Length > 1)
                 && !oq.Tiers.Select(t => t.When).SequenceEqual(nq.Tiers.Select(t => t.When)))
             {
                 // Tiers reordered, added or rewritten: which tier a resident falls in may change, so compare per resident.
                 if (CompareTiersByResident(oq, nq, od, nd, facts) is { } byResident)
                 {
-                    yield return byResident;
+                    yield return note is null ? byResident : byResident with { Note = $"{byResident.Note}; {note}" };
                 }
 
                 continue;
@@ -223,7 +239,7 @@ public static class SemanticDiff
                     direction = Direction.Changed;
                 }
 
-                yield return new LevelChange(name, when, before, after, unit, direction, oldSteps, newSteps);
+                yield return new LevelChange(name, when, before, after, unit, direction, oldSteps, newSteps, note);
             }
         }
     }
@@ -263,30 +279,7 @@ public static class SemanticDiff
     private static string Summary(Quantity q, DateOnly on) =>
         $"{q.Name} {(q.AtLeast ? "≥ " : "")}{string.Join(", ", q.Tiers.Select(t => (t.When is null ? "" : t.When + ": ") + (t.ValueOn(on) is { } v ? v.ToString(System.Globalization.CultureInfo.InvariantCulture) : "—")))} {q.Unit}";
 
-    /// <summary>An item's rule, or the one it inherits along <c>extends</c> within the same side (null when the parent is not there).</summary>
-    private static (Eligibility Rule, string? From)? EffectiveRule(ServiceItem item, StandardDocument document, IReadOnlyList<StandardDocument> side)
-    {
-        var (current, doc) = (item, document);
-        string? from = null;
-        for (var guard = 0; guard < 8; guard++)
-        {
-            if (current.Eligibility is { } rule)
-            {
-                return (rule, from);
-            }
-
-            var parentDoc = side.FirstOrDefault(d => d.Key == doc.Extends) ?? side.Where(d => d.IsNational && d.EffectiveFrom <= doc.EffectiveFrom).MaxBy(d => d.EffectiveFrom);
-            var parent = parentDoc?.Items.FirstOrDefault(i => i.Id == current.Implements);
-            if (parentDoc is null || parent is null)
-            {
-                return null;
-            }
-
-            (current, doc, from) = (parent, parentDoc, parentDoc.Key);
-        }
-
-        return null;
-    }
+    private static string Inherited(string text, string? from) => from is null ? text : $"{text} (inherited from {from})";
 
     private static EligibilityChange? CompareEligibility(ServiceItem o, ServiceItem n, StandardDocument od, StandardDocument nd, SideFacts facts)
     {
@@ -301,14 +294,22 @@ public static class SemanticDiff
         }
 
         // A side that inherits its parent's rule is compared through that rule, found along `extends` on the same side.
-        var oldRule = EffectiveRule(o, od, facts.OldSide);
-        var newRule = EffectiveRule(n, nd, facts.NewSide);
-        var oldText = o.Eligibility?.When ?? (oldRule is var (or, of) ? $"{or.When} (inherited from {of})" : null);
-        var newText = n.Eligibility?.When ?? (newRule is var (nr, nf) ? $"{nr.When} (inherited from {nf})" : null);
+        var oldRule = facts.OldSide.Rule(od, o);
+        var newRule = facts.NewSide.Rule(nd, n);
+        var oldText = oldRule is var (or, of) ? Inherited(or?.When ?? "true", of) : null;
+        var newText = newRule is var (nr, nf) ? Inherited(nr?.When ?? "true", nf) : null;
         if (oldRule is null || newRule is null)
         {
             return new EligibilityChange(EligibilityDirection.Changed, oldText, newText, [], [],
                 "one side inherits a rule from a parent standard that is not part of this diff, so the change is not decided");
+        }
+
+        var oldCompiled = CatalogCompiler.TryCompile(oldRule.Value.Rule?.When ?? "true", facts.Old);
+        var newCompiled = CatalogCompiler.TryCompile(newRule.Value.Rule?.When ?? "true", facts.New);
+        if (oldCompiled is null || newCompiled is null)
+        {
+            return new EligibilityChange(EligibilityDirection.Changed, oldText, newText, [], [],
+                $"not decided: the {(oldCompiled is null ? "old" : "new")} rule does not compile against its side's facts");
         }
 
         var gained = new List<Resident>();
@@ -319,7 +320,7 @@ public static class SemanticDiff
         // read on its own effective date.
         foreach (var on in new[] { od.EffectiveFrom, nd.EffectiveFrom }.Distinct())
         {
-            var outcome = facts.Rules.Eligibility(oldRule.Value.Rule.Compiled, newRule.Value.Rule.Compiled, on, nd.Jurisdiction);
+            var outcome = facts.Rules.Eligibility(oldCompiled, newCompiled, on, nd.Jurisdiction);
             reason ??= outcome.Reason;
             if (outcome.Gained is { } g && !gained.Any(x => x.Facts.Count == g.Facts.Count && !x.Facts.Except(g.Facts).Any()))
             {
@@ -350,6 +351,5 @@ public static class SemanticDiff
         return new EligibilityChange(direction, oldText, newText, [.. gained], [.. lost], reason is null ? null : $"partly decided: {reason}");
     }
 
-    private sealed record SideFacts(FactVocabulary Old, FactVocabulary New, RuleComparison Rules,
-        IReadOnlyList<StandardDocument> OldSide, IReadOnlyList<StandardDocument> NewSide);
+    private sealed record SideFacts(FactVocabulary Old, FactVocabulary New, RuleComparison Rules, SideDefinitions OldSide, SideDefinitions NewSide);
 }

@@ -187,7 +187,7 @@ internal static class FloorObligation
                 return null;
             }
 
-            var unit = child.Quantities.FirstOrDefault(q => q.Quantity.Name == quantity).Quantity?.Unit;
+            var unit = child.Quantities.FirstOrDefault(q => q.Quantity.Name == quantity)?.Quantity.Unit;
             var parentUnit = parent.Quantities.First(q => q.Quantity.Name == quantity).Quantity.Unit;
             return (pv, ca.Value, parentUnit, unit);
         };

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using StandardsKit.Compilation;
 using StandardsKit.Diagnostics;
 using StandardsKit.Divisions;
 using StandardsKit.Engine;
@@ -27,67 +28,93 @@ public static class FloorProver
     public static FloorProofReport Prove(Catalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return Prove(catalog.Documents, catalog.Facts, catalog.Divisions);
+        return Prove(catalog, FloorObligation.DefaultBudget);
     }
 
-    internal static FloorProofReport Prove(IReadOnlyList<StandardDocument> documents, FactVocabulary facts, IDivisionDirectory divisions,
-        long budgetSteps = FloorObligation.DefaultBudget)
+    internal static FloorProofReport Prove(Catalog catalog, long budgetSteps)
     {
-        var index = new EditionIndex(documents, divisions);
-        var counties = new CountyDomain(divisions);
-        var cache = new ConcurrentDictionary<string, ObligationResult>(StringComparer.Ordinal);
-        var resolved = new ConcurrentDictionary<string, ImmutableArray<EffectiveItem>>(StringComparer.Ordinal);
-        var proofs = new List<FloorProof>();
-        var diagnostics = new DiagnosticBag();
-        foreach (var local in documents.Where(d => !d.IsNational).OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Key, StringComparer.Ordinal))
-        {
-            foreach (var item in local.Items.Where(i => i.Implements is not null))
-            {
-                ProveItem(index, facts, counties, cache, resolved, local, item, proofs, diagnostics, budgetSteps);
-            }
-        }
+        var run = new ProofRun(catalog, budgetSteps);
+        var locals = catalog.Documents.Where(d => !d.IsNational)
+            .OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Key, StringComparer.Ordinal).ToArray();
 
-        return new FloorProofReport([.. proofs], [.. diagnostics.Items]);
+        // Documents are independent (the shared caches are concurrent and their answers do not depend on who
+        // asked first), so they are proved in parallel and reported in this fixed order.
+        var perDocument = new (List<FloorProof> Proofs, DiagnosticBag Diagnostics)[locals.Length];
+        Parallel.For(0, locals.Length, i =>
+        {
+            var proofs = new List<FloorProof>();
+            var diagnostics = new DiagnosticBag();
+            foreach (var item in locals[i].Items.Where(x => x.Implements is not null))
+            {
+                run.ProveItem(locals[i], item, proofs, diagnostics);
+            }
+
+            perDocument[i] = (proofs, diagnostics);
+        });
+
+        return new FloorProofReport([.. perDocument.SelectMany(p => p.Proofs)], [.. perDocument.SelectMany(p => p.Diagnostics.Items)]);
     }
 
-    private static void ProveItem(EditionIndex index, FactVocabulary facts, CountyDomain counties, ConcurrentDictionary<string, ObligationResult> cache,
-        ConcurrentDictionary<string, ImmutableArray<EffectiveItem>> resolved, StandardDocument local, ServiceItem item,
-        List<FloorProof> proofs, DiagnosticBag diagnostics, long budgetSteps)
+    /// <summary>What one run of the prover shares across documents: indexes and caches keyed by content.</summary>
+    private sealed class ProofRun
     {
-        var reported = new HashSet<string>(StringComparer.Ordinal);
-        var above = new SortedSet<string>(StringComparer.Ordinal);
-        var dates = ProofDates.For(index, local, item);
-        for (var i = 0; i < dates.Count; i++)
+        private readonly CompiledStandards _compiled;
+        private readonly long _budgetSteps;
+        private readonly EditionIndex _index;
+        private readonly CountyDomain _counties;
+        private readonly ProofDates _dates;
+        private readonly ConcurrentDictionary<string, ObligationResult> _cache = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, ImmutableArray<EffectiveItem>> _resolved = new(StringComparer.Ordinal);
+
+        public ProofRun(Catalog catalog, long budgetSteps)
         {
-            var from = dates[i];
-            DateOnly? until = i + 1 < dates.Count ? dates[i + 1].AddDays(-1) : index.LastDay(local);
-            if (Pair(index, resolved, local, item, from) is not var (parentDoc, parent, child))
-            {
-                continue;
-            }
-
-            var domain = counties.Within(local.Jurisdiction);
-            var multiDay = until is not { } u || u > from;
-            var key = Key(parent, child, from, local.Jurisdiction, multiDay, facts);
-            ObligationResult Decide(string _) => FloorObligation.Check(parent, child, facts, from, domain, counties.Preferred(local.Jurisdiction), budgetSteps, multiDay);
-            var result = cache.GetOrAdd(key, Decide);
-            if (result.Status == ProofStatus.Violated)
-            {
-                // The verdict is shared, but the example must live in this jurisdiction (its county, its codes first).
-                result = cache.GetOrAdd(key + "|example:" + local.Jurisdiction, Decide);
-            }
-
-            proofs.Add(new FloorProof(local.Key, item.Id, item.Implements!, parentDoc.Key, from, until, result.Status, result.Example, result.County,
-                Reason(result, item, parentDoc, from)));
-            Report(result, local, item, parentDoc, from, until, reported, diagnostics);
-            above.UnionWith(result.Above);
+            _compiled = catalog.Compiled;
+            _budgetSteps = budgetSteps;
+            _index = new EditionIndex(catalog.Documents, catalog.Divisions);
+            _counties = new CountyDomain(catalog.Divisions);
+            _dates = new ProofDates(_index, _compiled);
         }
 
-        if (above.Count > 0)
+        public void ProveItem(StandardDocument local, ServiceItem item, List<FloorProof> proofs, DiagnosticBag diagnostics)
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCodes.AboveFloor, Severity.Info,
-                $"{local.Key} '{item.Id}' is above the floor of '{item.Implements}': {string.Join("; ", above)}",
-                item.Span, "levels above the national standard need a fiscal-capacity assessment (财政承受能力评估)"));
+            var compiled = _compiled;
+            var facts = compiled.Facts;
+            var reported = new HashSet<string>(StringComparer.Ordinal);
+            var above = new SortedSet<string>(StringComparer.Ordinal);
+            var dates = _dates.For(local, item);
+            for (var i = 0; i < dates.Count; i++)
+            {
+                var from = dates[i];
+                DateOnly? until = i + 1 < dates.Count ? dates[i + 1].AddDays(-1) : _index.LastDay(local);
+                if (Pair(_index, compiled, _resolved, local, item, from) is not var (parentDoc, parent, child))
+                {
+                    continue;
+                }
+
+                var domain = _counties.Within(local.Jurisdiction);
+                var multiDay = until is not { } u || u > from;
+                var key = Key(parent, child, from, local.Jurisdiction, multiDay, facts);
+                ObligationResult Decide(string _) =>
+                    FloorObligation.Check(parent, child, facts, from, domain, _counties.Preferred(local.Jurisdiction), _budgetSteps, multiDay);
+                var result = _cache.GetOrAdd(key, Decide);
+                if (result.Status == ProofStatus.Violated)
+                {
+                    // The verdict is shared, but the example must live in this jurisdiction (its county, its codes first).
+                    result = _cache.GetOrAdd(key + "|example:" + local.Jurisdiction, Decide);
+                }
+
+                proofs.Add(new FloorProof(local.Key, item.Id, item.Implements!, parentDoc.Key, from, until, result.Status, result.Example, result.County,
+                    Reason(result, item, parentDoc, from)));
+                Report(result, local, item, parentDoc, from, until, reported, diagnostics);
+                above.UnionWith(result.Above);
+            }
+
+            if (above.Count > 0)
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.AboveFloor, Severity.Info,
+                    $"{local.Key} '{item.Id}' is above the floor of '{item.Implements}': {string.Join("; ", above)}",
+                    item.Span, "levels above the national standard need a fiscal-capacity assessment (财政承受能力评估)"));
+            }
         }
     }
 
@@ -146,7 +173,7 @@ public static class FloorProver
         foreach (var item in new[] { parent, child })
         {
             sb.Append("||").Append(item.Eligibility?.When ?? "<none>");
-            foreach (var (q, _) in item.Quantities)
+            foreach (var q in item.Quantities.Select(p => p.Quantity))
             {
                 sb.Append('|').Append(q.Name).Append(':').Append(q.Unit).Append(':').Append(q.AtLeast);
                 foreach (var t in q.Tiers)
@@ -167,23 +194,24 @@ public static class FloorProver
     });
 
     /// <summary>The parent's definition (the chain without <paramref name="local"/>) and the overlaid one, on a date.</summary>
-    internal static (StandardDocument ParentDocument, EffectiveItem Parent, EffectiveItem Child)? Pair(EditionIndex index,
+    internal static (StandardDocument ParentDocument, EffectiveItem Parent, EffectiveItem Child)? Pair(EditionIndex index, CompiledStandards compiled,
         ConcurrentDictionary<string, ImmutableArray<EffectiveItem>> resolved, StandardDocument local, ServiceItem item, DateOnly on)
     {
         var chain = index.InForce(local.Jurisdiction, on);
-        if (!chain.Contains(local))
+        if (!chain.Any(d => ReferenceEquals(d, local)))
         {
             return null;
         }
 
-        var parentChain = chain.Where(d => d != local).ToList();
-        var parent = Resolve(resolved, parentChain).FirstOrDefault(e => e.Layers.Any(l => l.Item.Id == item.Implements));
-        var child = Resolve(resolved, chain).FirstOrDefault(e => e.Layers.Any(l => l.Item == item));
+        var parentChain = chain.Where(d => !ReferenceEquals(d, local)).ToList();
+        var parent = Resolve(resolved, compiled, parentChain).FirstOrDefault(e => e.Layers.Any(l => l.Item.Id == item.Implements));
+        var child = Resolve(resolved, compiled, chain).FirstOrDefault(e => e.Layers.Any(l => ReferenceEquals(l.Item, item)));
         return parent is null || child is null ? null : (parent.Layers[^1].Document, parent, child);
     }
 
-    private static ImmutableArray<EffectiveItem> Resolve(ConcurrentDictionary<string, ImmutableArray<EffectiveItem>> resolved, List<StandardDocument> chain) =>
-        resolved.GetOrAdd(string.Join("|", chain.Select(d => d.Path + "#" + d.Key)), _ => Overlay.Resolve(chain));
+    private static ImmutableArray<EffectiveItem> Resolve(ConcurrentDictionary<string, ImmutableArray<EffectiveItem>> resolved, CompiledStandards compiled,
+        List<StandardDocument> chain) =>
+        resolved.GetOrAdd(string.Join("|", chain.Select(d => d.Path + "#" + d.Key)), _ => Overlay.Resolve(chain, compiled));
 
     /// <summary>Renders a resident as compact JSON-like text for messages: {"age": 64, "hukou": "310101"}.</summary>
     internal static string Describe(Resident resident) =>

@@ -57,7 +57,7 @@ public static class FloorReport
                 continue;
             }
 
-            var national = new EffectiveItem([root]);
+            var national = new EffectiveItem([root], catalog.Compiled);
             var nationalLevel = Describe(national, on);
             if (item.Layers.Length == 1)
             {

@@ -18,25 +18,30 @@ internal sealed record ItemEncoding(Tri Eligible, ImmutableDictionary<string, Qu
 {
     public static ItemEncoding Of(EffectiveItem item, Translator translator, DateOnly on)
     {
-        var eligible = item.Eligibility is { } e ? Translate(translator, e.Compiled, e.When) : Tri.True;
+        var eligible = item.Rule is { } rule ? Translate(translator, rule.Expression, rule.Text) : Tri.True;
         var quantities = ImmutableDictionary.CreateBuilder<string, QuantityEncoding>(StringComparer.Ordinal);
-        foreach (var (q, _) in item.Quantities)
+        foreach (var q in item.Quantities)
         {
-            quantities[q.Name] = Encode(q, translator, on);
+            quantities[q.Quantity.Name] = Encode(q.Quantity, [.. q.Conditions.Select(c => c?.Expression)], translator, on);
         }
 
         return new ItemEncoding(eligible, quantities.ToImmutable());
     }
 
     /// <summary>A quantity's first-match walk as formulas: each tier's selection, and "definitely no value".</summary>
-    public static QuantityEncoding Encode(Model.Quantity q, Translator translator, DateOnly on)
+    /// <param name="q">The quantity.</param>
+    /// <param name="conditions">Its tiers' compiled conditions, in tier order (null: unconditional).</param>
+    /// <param name="translator">The translator of the obligation or comparison.</param>
+    /// <param name="on">The date whose values apply.</param>
+    public static QuantityEncoding Encode(Model.Quantity q, IReadOnlyList<CompiledExpression?> conditions, Translator translator, DateOnly on)
     {
         {
             var reached = Formula.True;
             var tiers = ImmutableArray.CreateBuilder<TierEncoding>();
-            foreach (var tier in q.Tiers)
+            for (var i = 0; i < q.Tiers.Length; i++)
             {
-                if (tier.Condition is not { } condition)
+                var tier = q.Tiers[i];
+                if (conditions[i] is not { } condition)
                 {
                     tiers.Add(new TierEncoding(reached, tier.ValueOn(on)));
                     reached = Formula.False;
@@ -68,19 +73,16 @@ internal sealed record ItemEncoding(Tri Eligible, ImmutableDictionary<string, Qu
     /// <summary>Every expression of an item, for deciding how age is modelled and what the date depends on.</summary>
     public static IEnumerable<CompiledExpression> Expressions(EffectiveItem item)
     {
-        if (item.Eligibility is { } e)
+        if (item.Rule is { } rule)
         {
-            yield return e.Compiled;
+            yield return rule.Expression;
         }
 
-        foreach (var (q, _) in item.Quantities)
+        foreach (var condition in item.Quantities.SelectMany(q => q.Conditions))
         {
-            foreach (var tier in q.Tiers)
+            if (condition is not null)
             {
-                if (tier.Condition is { } c)
-                {
-                    yield return c;
-                }
+                yield return condition.Expression;
             }
         }
     }

@@ -18,7 +18,7 @@ internal static class ReferenceEvaluation
         EvalFrame frame;
         try
         {
-            frame = FrameBuilder.Build(resident, facts, county, on);
+            frame = FrameBuilder.Build(resident, FrameLayout.For(facts), county, on);
         }
         catch (ResidentException)
         {
@@ -26,19 +26,20 @@ internal static class ReferenceEvaluation
         }
 
         bool? eligible = true;
-        if (item.Eligibility is { } rule)
+        if (item.Rule is { } rule)
         {
-            var v = rule.Compiled.Evaluate(frame);
+            var v = rule.Evaluate(frame);
             eligible = v.Kind == ValueKind.Bool ? v.Bool : null;
         }
 
         var quantities = new Dictionary<string, Amount>(StringComparer.Ordinal);
-        foreach (var (q, _) in item.Quantities)
+        foreach (var (q, _, conditions) in item.Quantities)
         {
             var amount = new Amount(true, null);
-            foreach (var tier in q.Tiers)
+            for (var i = 0; i < q.Tiers.Length; i++)
             {
-                if (tier.Condition is { } c)
+                var tier = q.Tiers[i];
+                if (conditions[i] is { } c)
                 {
                     var v = c.Evaluate(frame);
                     if (v.Kind != ValueKind.Bool)

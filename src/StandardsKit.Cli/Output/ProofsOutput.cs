@@ -47,6 +47,7 @@ internal static class ProofsOutput
             else
             {
                 json.WriteNull("example");
+                json.WriteNull("county");
             }
 
             if (p.Reason is { } reason)

@@ -22,7 +22,7 @@ internal sealed record LayerView(string Standard, string Jurisdiction, string It
 internal sealed record FieldView(JsonText Text, string Evidence);
 
 /// <summary>An eligibility rule as written.</summary>
-internal sealed record EligibilityView(string When, string? Evidence, string Source);
+internal sealed record EligibilityView(string When, string? Evidence, string? Source);
 
 /// <summary>A level as written: text and quantities with their tiers and dated values.</summary>
 internal sealed record LevelView(JsonText? Text, IReadOnlyList<QuantityView> Quantities);

@@ -151,7 +151,7 @@ internal static class CatalogEndpoints
         var i = layer.Item;
         var fields = ItemFieldNames.All.Where(i.Fields.ContainsKey)
             .ToDictionary(n => n, n => new FieldView(EvaluationJson.Text(i.Fields[n].Text), Evidence(i.Fields[n].Provenance.Evidence)), StringComparer.Ordinal);
-        var eligibility = i.Eligibility is { } e ? new EligibilityView(e.When, e.Provenance is { } p ? Evidence(p.Evidence) : null, e.Span.ToString()) : null;
+        var eligibility = i.Eligibility is { } e ? new EligibilityView(e.When, e.Provenance is { } p ? Evidence(p.Evidence) : null, e.Span?.ToString()) : null;
         var level = i.Level is { } lv
             ? new LevelView(lv.Text is { } t ? EvaluationJson.Text(t) : null, [.. lv.Quantities.Select(q => new QuantityView(q.Name, q.Unit, q.AtLeast,
                 [.. q.Tiers.Select(tier => new TierView(tier.When, [.. tier.Values.Select(v => new DatedValueView(v.From == DateOnly.MinValue ? null : v.From, v.Value))]))]))])

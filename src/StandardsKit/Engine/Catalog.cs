@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using StandardsKit.Compilation;
 using StandardsKit.Diagnostics;
 using StandardsKit.Divisions;
 using StandardsKit.Engine;
@@ -13,12 +14,14 @@ namespace StandardsKit;
 
 /// <summary>
 /// The compiled standards: the entry point. Load it once (<see cref="LoadEmbedded()"/> for the national and
-/// local standards shipped in this package, or <see cref="LoadDirectory"/> for your own folder), then
+/// local standards shipped in this package, <see cref="LoadDirectory"/> for your own folder, or
+/// <see cref="Compile"/> for a model built in code), then
 /// <see cref="Evaluate(Resident, string, DateOnly, EvaluationOptions)"/> residents.
 /// </summary>
 /// <remarks>
 /// A catalog is immutable and thread-safe: share one instance for the life of the process. Evaluation does
-/// no I/O. Loading parses, schema-checks and compiles every file, so it is the expensive step.
+/// no I/O. Loading parses, schema-checks and compiles every file, so it is the expensive step. The documents
+/// stay pure model data; the compiled rules and their source maps are kept by the catalog beside them.
 /// </remarks>
 public sealed class Catalog
 {
@@ -28,10 +31,11 @@ public sealed class Catalog
     private readonly EditionIndex _editions;
     private readonly ConcurrentDictionary<(string, DateOnly), Resolution> _byCountyAndDate = new();
 
-    internal Catalog(FactVocabulary facts, IDivisionDirectory divisions, ImmutableArray<StandardDocument> documents,
+    internal Catalog(CompiledStandards compiled, IDivisionDirectory divisions, ImmutableArray<StandardDocument> documents,
         ImmutableArray<TestCase> tests, ImmutableArray<Diagnostic> diagnostics)
     {
-        Facts = facts;
+        Compiled = compiled;
+        Facts = compiled.Facts;
         Divisions = divisions;
         Documents = documents;
         Tests = tests;
@@ -52,6 +56,9 @@ public sealed class Catalog
     /// <summary>The declared resident facts.</summary>
     public FactVocabulary Facts { get; }
 
+    /// <summary>The compiled rules of <see cref="Documents"/>, for the engine and the analyses.</summary>
+    internal CompiledStandards Compiled { get; }
+
     /// <summary>The administrative divisions used for jurisdiction chains.</summary>
     public IDivisionDirectory Divisions { get; }
 
@@ -68,7 +75,10 @@ public sealed class Catalog
     /// Which standards files were loaded (SHA-256 over them) and which engine evaluates them: carried by every
     /// evaluation result so a stored decision can be replayed and explained (see <see cref="StandardsRevision"/>).
     /// </summary>
-    public StandardsRevision Revision { get; internal init; } = new(RevisionHash.Of(""), StandardsRevision.EngineVersion);
+    public StandardsRevision Revision { get; internal init; } = UnknownRevision;
+
+    /// <summary>The revision of a catalog built from a model in code: no files were read, so nothing was hashed.</summary>
+    internal static readonly StandardsRevision UnknownRevision = new(RevisionHash.Of(""), StandardsRevision.EngineVersion);
 
     /// <summary>Loads the standards embedded in this package (the repository's <c>standards/</c> folder).</summary>
     /// <remarks>
@@ -95,6 +105,23 @@ public sealed class Catalog
         CatalogLoader.Load([.. paths.SelectMany(StandardsSources.FromPath)], fallBackToEmbeddedVocabulary: true);
 
     /// <summary>
+    /// Checks and compiles a model built in code, as loading does after reading YAML: fact declarations, references
+    /// and jurisdiction chains, dates, and every expression against the fact vocabulary. Facts and divisions the
+    /// model leaves out are the embedded ones.
+    /// </summary>
+    /// <remarks>
+    /// Never throws for a bad model: the result carries every diagnostic, positioned where the model says each
+    /// thing is written (an expression without a span is reported at its item, naming the item and the character).
+    /// What the JSON Schemas check in YAML (id and code formats, required texts) is the caller's to get right.
+    /// </remarks>
+    /// <param name="model">The documents, and optionally their fact vocabulary and division list.</param>
+    public static CatalogLoadResult Compile(StandardsModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return ModelCompilation.Compile(model);
+    }
+
+    /// <summary>
     /// The same standards with another division list, for a newer edition of GB/T 2260 or your own source.
     /// Every jurisdiction a loaded standard names must exist in it.
     /// </summary>
@@ -119,7 +146,7 @@ public sealed class Catalog
             throw new ArgumentException($"with this division list, {broken}", nameof(divisions));
         }
 
-        return new Catalog(Facts, divisions, Documents, Tests, Diagnostics) { Revision = RevisionHash.WithDivisions(Revision, divisions.All) };
+        return new Catalog(Compiled, divisions, Documents, Tests, Diagnostics) { Revision = RevisionHash.WithDivisions(Revision, divisions.All) };
     }
 
     /// <summary>The standards in force along the county's chain on a date, national first.</summary>
@@ -193,7 +220,7 @@ public sealed class Catalog
         }
 
         indexes.Sort();
-        return new PreparedEvaluation(Facts, county, on, resolution.Chain, [.. indexes.Select(i => resolution.Items[i])], options.Explain);
+        return new PreparedEvaluation(Compiled.Layout, county, on, resolution.Chain, [.. indexes.Select(i => resolution.Items[i])], options.Explain);
     }
 
     private Resolution Resolve(string county, DateOnly on)
@@ -205,8 +232,8 @@ public sealed class Catalog
 
         var documents = InForce(county, on);
         var key = string.Join("|", documents.Select(d => d.Key));
-        var shared = _resolved.GetOrAdd(key, _ => new SharedResolution(documents));
-        var resolution = new Resolution(Facts, county, on, shared);
+        var shared = _resolved.GetOrAdd(key, _ => new SharedResolution(documents, Compiled));
+        var resolution = new Resolution(Compiled.Layout, county, on, shared);
 
         // Entries are small (the resolved items are shared per chain of editions), and the map is bounded: a
         // service evaluating many dates must not grow it without limit.
@@ -222,10 +249,10 @@ public sealed class Catalog
     /// <summary>The items of one chain of editions, resolved once and shared by every county and date it serves.</summary>
     private sealed class SharedResolution
     {
-        public SharedResolution(List<StandardDocument> documents)
+        public SharedResolution(List<StandardDocument> documents, CompiledStandards compiled)
         {
             Chain = [.. documents.Select(d => new ChainLink(d.Jurisdiction, d.Id, d.Edition))];
-            Items = Overlay.Resolve(documents);
+            Items = Overlay.Resolve(documents, compiled);
             Array = [.. Items];
             Index = Items.Select((item, i) => (item.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         }
@@ -240,7 +267,7 @@ public sealed class Catalog
     }
 
     /// <summary>What is in force for a county on a date: the shared items plus both prepared forms.</summary>
-    private sealed class Resolution(FactVocabulary facts, string county, DateOnly on, SharedResolution shared)
+    private sealed class Resolution(FrameLayout layout, string county, DateOnly on, SharedResolution shared)
     {
         public ImmutableArray<ChainLink> Chain => shared.Chain;
 
@@ -248,9 +275,9 @@ public sealed class Catalog
 
         public FrozenDictionary<string, int> Index => shared.Index;
 
-        public PreparedEvaluation Explained { get; } = new(facts, county, on, shared.Chain, shared.Array, explain: true);
+        public PreparedEvaluation Explained { get; } = new(layout, county, on, shared.Chain, shared.Array, explain: true);
 
-        public PreparedEvaluation Unexplained { get; } = new(facts, county, on, shared.Chain, shared.Array, explain: false);
+        public PreparedEvaluation Unexplained { get; } = new(layout, county, on, shared.Chain, shared.Array, explain: false);
     }
 
     private List<StandardDocument> InForce(string county, DateOnly on)

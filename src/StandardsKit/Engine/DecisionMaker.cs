@@ -7,24 +7,25 @@ namespace StandardsKit.Engine;
 /// <summary>Evaluates one effective item for one resident frame.</summary>
 internal static class DecisionMaker
 {
-    public static Decision Decide(EffectiveItem item, EvalFrame frame, FactVocabulary facts, bool explain = true)
+    public static Decision Decide(EffectiveItem item, EvalFrame frame, FrameLayout layout, bool explain = true)
     {
         var because = explain ? ImmutableArray.CreateBuilder<Reason>() : null;
         UInt128 missing = 0;
         bool? eligible;
-        if (item.Eligibility is { } rule)
+        if (item.Rule is { } rule)
         {
-            var result = rule.Compiled.Evaluate(frame);
+            var result = rule.Evaluate(frame);
             eligible = ToBool(result);
             if (result.IsUnknown)
             {
                 missing |= result.Missing;
             }
 
-            var parts = !explain ? [] : rule.Compiled.Parts.IsEmpty ? [rule.Compiled] : rule.Compiled.Parts;
+            var whole = rule.Expression;
+            var parts = !explain ? [] : whole.Parts.IsEmpty ? [whole] : whole.Parts;
             foreach (var part in parts)
             {
-                var text = part == rule.Compiled ? rule.When : rule.When.Substring(part.Offset, part.Syntax.Length);
+                var text = part == whole ? rule.Text : rule.Text.Substring(part.Offset, part.Syntax.Length);
                 because!.Add(new Reason(text, ToBool(part.Evaluate(frame)), rule.PositionOf(part.Offset)));
             }
         }
@@ -38,9 +39,9 @@ internal static class DecisionMaker
         if (eligible == true)
         {
             var quantities = ImmutableArray.CreateBuilder<ResolvedQuantity>(item.Quantities.Length);
-            foreach (var (quantity, layer) in item.Quantities)
+            foreach (var quantity in item.Quantities)
             {
-                if (QuantityResolver.Resolve(quantity, layer, frame, facts, because, ref missing) is { } resolved)
+                if (QuantityResolver.Resolve(quantity, frame, layout, because, ref missing) is { } resolved)
                 {
                     quantities.Add(resolved);
                 }
@@ -58,7 +59,7 @@ internal static class DecisionMaker
             Kind = item.Kind,
             Jurisdiction = item.Jurisdiction,
             Eligible = eligible,
-            MissingFacts = MissingNames(missing, facts),
+            MissingFacts = MissingNames(missing, layout),
             Level = level,
             Because = because?.ToImmutable() ?? [],
             Citations = explain ? [.. item.Layers.Select(Cite)] : [],
@@ -67,7 +68,7 @@ internal static class DecisionMaker
 
     private static bool? ToBool(Value v) => v.Kind == ValueKind.Bool ? v.Bool : null;
 
-    internal static ImmutableArray<string> MissingNames(UInt128 mask, FactVocabulary facts)
+    internal static ImmutableArray<string> MissingNames(UInt128 mask, FrameLayout layout)
     {
         if (mask == 0)
         {
@@ -76,11 +77,11 @@ internal static class DecisionMaker
 
         // Walk the slots in name order (precomputed) so the result is sorted without a sort call.
         var names = ImmutableArray.CreateBuilder<string>((int)UInt128.PopCount(mask));
-        foreach (var slot in facts.SlotsByName)
+        foreach (var slot in layout.SlotsByName)
         {
             if ((mask & (UInt128.One << slot)) != 0)
             {
-                names.Add(facts.Facts[slot].Name);
+                names.Add(layout.Facts.Facts[slot].Name);
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using StandardsKit.Compilation;
 using StandardsKit.Model;
 
 namespace StandardsKit.Engine;
@@ -8,14 +9,18 @@ namespace StandardsKit.Engine;
 /// <param name="Item">That edition's item.</param>
 public sealed record ItemLayer(StandardDocument Document, ServiceItem Item);
 
+/// <summary>A quantity in effect: the layer that sets it, and its tiers' compiled conditions in tier order.</summary>
+internal sealed record EffectiveQuantity(Quantity Quantity, ItemLayer Layer, ImmutableArray<CompiledRule?> Conditions);
+
 /// <summary>
 /// An item as it applies in a jurisdiction chain: the national item overlaid by each local item that
 /// implements it. The most specific eligibility, level text and quantity (by name) win; every layer stays
 /// visible for citations and texts.
 /// </summary>
+/// <remarks>Immutable and thread-safe. The compiled rules it runs come from the catalog that resolved it.</remarks>
 public sealed class EffectiveItem
 {
-    internal EffectiveItem(ImmutableArray<ItemLayer> layers)
+    internal EffectiveItem(ImmutableArray<ItemLayer> layers, CompiledStandards compiled)
     {
         Layers = layers;
         var root = layers[0];
@@ -27,26 +32,26 @@ public sealed class EffectiveItem
         Jurisdiction = top.Document.Jurisdiction;
         LocalName = layers.Length > 1 && top.Item.Name.Zh != Name.Zh ? top.Item.Name : null;
 
-        foreach (var layer in layers)
-        {
-            if (layer.Item.Eligibility is { } e)
-            {
-                Eligibility = e;
-                EligibilityLayer = layer;
-            }
+        EligibilityLayer = RuleLayer(layers);
+        Eligibility = EligibilityLayer?.Item.Eligibility;
+        LevelText = layers.Select(l => l.Item.Level?.Text).LastOrDefault(t => t is not null);
+        var quantities = QuantitiesOf(layers);
+        Rule = Eligibility is { } rule ? compiled.Rule(rule) : null;
+        Quantities = [.. quantities.Select(p => new EffectiveQuantity(p.Quantity, p.Layer, [.. p.Quantity.Tiers.Select(compiled.Condition)]))];
+    }
 
-            if (layer.Item.Level?.Text is { } text)
-            {
-                LevelText = text;
-            }
-        }
+    /// <summary>The most specific layer that states a rule; null when none does (every resident qualifies).</summary>
+    internal static ItemLayer? RuleLayer(IEnumerable<ItemLayer> layers) => layers.LastOrDefault(l => l.Item.Eligibility is not null);
 
-        var quantities = new List<(Quantity, ItemLayer)>();
+    /// <summary>The quantities in effect, by name in first-stated order, each from the most specific layer that sets it.</summary>
+    internal static List<(Quantity Quantity, ItemLayer Layer)> QuantitiesOf(IEnumerable<ItemLayer> layers)
+    {
+        var quantities = new List<(Quantity Quantity, ItemLayer Layer)>();
         foreach (var layer in layers)
         {
             foreach (var q in layer.Item.Level?.Quantities ?? [])
             {
-                var i = quantities.FindIndex(p => p.Item1.Name == q.Name);
+                var i = quantities.FindIndex(p => p.Quantity.Name == q.Name);
                 if (i >= 0)
                 {
                     quantities[i] = (q, layer);
@@ -58,7 +63,7 @@ public sealed class EffectiveItem
             }
         }
 
-        Quantities = [.. quantities];
+        return quantities;
     }
 
     /// <summary>The item id of the root layer.</summary>
@@ -91,5 +96,8 @@ public sealed class EffectiveItem
     /// <summary>The effective level text.</summary>
     public LocalizedText? LevelText { get; }
 
-    internal ImmutableArray<(Quantity Quantity, ItemLayer Layer)> Quantities { get; }
+    /// <summary>The effective eligibility rule, compiled.</summary>
+    internal CompiledRule? Rule { get; }
+
+    internal ImmutableArray<EffectiveQuantity> Quantities { get; }
 }

@@ -11,13 +11,14 @@ namespace StandardsKit.Engine;
 /// <summary>Checks a resident's facts against the vocabulary and lays them out as slots for compiled expressions.</summary>
 internal static class FrameBuilder
 {
-    public static EvalFrame Build(Resident resident, FactVocabulary facts, string county, DateOnly on)
+    public static EvalFrame Build(Resident resident, FrameLayout layout, string county, DateOnly on)
     {
         // Start from the vocabulary's "nothing known" slots and visit only the facts the resident gives:
         // residents state a handful of facts, the vocabulary declares dozens.
-        var slots = (Value[])facts.AbsentSlots.Clone();
+        var facts = layout.Facts;
+        var slots = (Value[])layout.AbsentSlots.Clone();
         UInt128 given = 0;
-        foreach (var slot in facts.CountyDefaultSlots)
+        foreach (var slot in layout.CountyDefaultSlots)
         {
             slots[slot] = Value.Of(county);
         }
@@ -38,10 +39,10 @@ internal static class FrameBuilder
         }
 
         // Derived facts last, once their inputs are in place.
-        foreach (var i in facts.AgeSlots)
+        foreach (var i in layout.AgeSlots)
         {
             var declaration = facts.Facts[i];
-            var birthSlot = facts.SlotOf("birthDate");
+            var birthSlot = layout.BirthDateSlot;
             var birth = birthSlot >= 0 ? slots[birthSlot] : Value.Unknown(0);
             if (birth.Kind == ValueKind.Date)
             {
@@ -66,38 +67,6 @@ internal static class FrameBuilder
         }
 
         return new EvalFrame(slots, on, given);
-    }
-
-    /// <summary>The slot values of a resident about whom nothing is known (county defaults aside).</summary>
-    internal static Value[] AbsentSlots(FactVocabulary facts)
-    {
-        var slots = new Value[facts.Facts.Length];
-        for (var i = 0; i < slots.Length; i++)
-        {
-            slots[i] = Absent(facts.Facts[i], i, county: "");
-        }
-
-        return slots;
-    }
-
-    private static Value Absent(FactDeclaration declaration, int slot, string county)
-    {
-        if (declaration.DefaultsToCounty)
-        {
-            return Value.Of(county);
-        }
-
-        if (!declaration.AbsentMeansNone)
-        {
-            return Value.Unknown(UInt128.One << slot);
-        }
-
-        return declaration.Kind switch
-        {
-            FactKind.Bool => Value.False,
-            FactKind.Set => Value.EmptySet,
-            _ => Value.NoneValue,
-        };
     }
 
     private static Value Convert(FactDeclaration d, object raw)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using StandardsKit.Compilation;
 using StandardsKit.Model;
 
 namespace StandardsKit.Engine;
@@ -6,7 +7,11 @@ namespace StandardsKit.Engine;
 /// <summary>Resolves the items of a chain of standards: national items, overlaid by local items that implement them.</summary>
 internal static class Overlay
 {
-    public static ImmutableArray<EffectiveItem> Resolve(IReadOnlyList<StandardDocument> chain)
+    public static ImmutableArray<EffectiveItem> Resolve(IReadOnlyList<StandardDocument> chain, CompiledStandards compiled) =>
+        [.. Layers(chain).Select(layers => new EffectiveItem(layers, compiled))];
+
+    /// <summary>Each item of the chain with its layers, national (or the defining local standard) first; items in decision order.</summary>
+    public static List<ImmutableArray<ItemLayer>> Layers(IReadOnlyList<StandardDocument> chain)
     {
         var layers = new Dictionary<string, List<ItemLayer>>(StringComparer.Ordinal);
 
@@ -48,6 +53,6 @@ internal static class Overlay
             }
         }
 
-        return [.. order.Select(id => new EffectiveItem([.. layers[id]]))];
+        return [.. order.Select(id => layers[id].ToImmutableArray())];
     }
 }

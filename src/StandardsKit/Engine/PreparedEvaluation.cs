@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using StandardsKit.Model;
 
 namespace StandardsKit.Engine;
 
@@ -10,13 +9,13 @@ namespace StandardsKit.Engine;
 /// <remarks>Immutable and thread-safe; evaluating does no I/O and touches no shared mutable state.</remarks>
 public sealed class PreparedEvaluation
 {
-    private readonly FactVocabulary _facts;
+    private readonly FrameLayout _layout;
     private readonly EffectiveItem[] _items;
     private readonly bool _explain;
 
-    internal PreparedEvaluation(FactVocabulary facts, string county, DateOnly on, ImmutableArray<ChainLink> chain, EffectiveItem[] items, bool explain)
+    internal PreparedEvaluation(FrameLayout layout, string county, DateOnly on, ImmutableArray<ChainLink> chain, EffectiveItem[] items, bool explain)
     {
-        _facts = facts;
+        _layout = layout;
         County = county;
         On = on;
         Chain = chain;
@@ -41,11 +40,11 @@ public sealed class PreparedEvaluation
     public Evaluation Evaluate(Resident resident)
     {
         ArgumentNullException.ThrowIfNull(resident);
-        var frame = FrameBuilder.Build(resident, _facts, County, On);
+        var frame = FrameBuilder.Build(resident, _layout, County, On);
         var decisions = new Decision[_items.Length];
         for (var i = 0; i < _items.Length; i++)
         {
-            decisions[i] = DecisionMaker.Decide(_items[i], frame, _facts, _explain);
+            decisions[i] = DecisionMaker.Decide(_items[i], frame, _layout, _explain);
         }
 
         return new Evaluation(County, On, Chain, ImmutableArray.Create(decisions));

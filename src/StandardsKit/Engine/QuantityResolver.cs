@@ -15,9 +15,10 @@ namespace StandardsKit.Engine;
 /// </remarks>
 internal static class QuantityResolver
 {
-    public static ResolvedQuantity? Resolve(Quantity quantity, ItemLayer layer, EvalFrame frame, FactVocabulary facts,
+    public static ResolvedQuantity? Resolve(EffectiveQuantity effective, EvalFrame frame, FrameLayout layout,
         ImmutableArray<Reason>.Builder? because, ref UInt128 missing)
     {
+        var (quantity, layer, conditions) = effective;
         UInt128 undetermined = 0;
         var seenUndetermined = false;
         var mayBeAbsent = false;
@@ -45,9 +46,10 @@ internal static class QuantityResolver
             }
         }
 
-        foreach (var tier in quantity.Tiers)
+        for (var t = 0; t < conditions.Length; t++)
         {
-            if (tier.Condition is { } condition)
+            var tier = quantity.Tiers[t];
+            if (conditions[t] is { } condition)
             {
                 var v = condition.Evaluate(frame);
                 if (v.IsUnknown)
@@ -57,7 +59,7 @@ internal static class QuantityResolver
                     Note(tier.ValueOn(frame.On));
                     if (because is not null)
                     {
-                        (reasons ??= []).Add(new Reason($"{quantity.Name}: {tier.When}", null, tier.PositionOf!(0)));
+                        (reasons ??= []).Add(new Reason($"{quantity.Name}: {tier.When}", null, condition.PositionOf(0)));
                     }
 
                     continue;
@@ -71,7 +73,7 @@ internal static class QuantityResolver
                 if (because is not null)
                 {
                     // Buffered only behind undetermined tiers, whose reasons are kept only if the amount stays open.
-                    var reason = new Reason($"{quantity.Name}: {tier.When}", true, tier.PositionOf!(0));
+                    var reason = new Reason($"{quantity.Name}: {tier.When}", true, condition.PositionOf(0));
                     if (seenUndetermined)
                     {
                         (reasons ??= []).Add(reason);
@@ -91,7 +93,7 @@ internal static class QuantityResolver
             }
 
             Note(value);
-            return Finish(quantity, layer, facts, because, reasons, undetermined, single, values, mayBeAbsent, ref missing);
+            return Finish(quantity, layer, layout, because, reasons, undetermined, single, values, mayBeAbsent, ref missing);
         }
 
         // No tier applies for certain: with undetermined tiers on the way, "no amount" is one outcome among others.
@@ -101,10 +103,10 @@ internal static class QuantityResolver
         }
 
         Note(null);
-        return Finish(quantity, layer, facts, because, reasons, undetermined, single, values, mayBeAbsent, ref missing);
+        return Finish(quantity, layer, layout, because, reasons, undetermined, single, values, mayBeAbsent, ref missing);
     }
 
-    private static ResolvedQuantity? Finish(Quantity quantity, ItemLayer layer, FactVocabulary facts,
+    private static ResolvedQuantity? Finish(Quantity quantity, ItemLayer layer, FrameLayout layout,
         ImmutableArray<Reason>.Builder? because, List<Reason>? reasons, UInt128 undetermined,
         decimal? single, SortedSet<decimal>? values, bool mayBeAbsent, ref UInt128 missing)
     {
@@ -119,7 +121,7 @@ internal static class QuantityResolver
         AddAll(because, reasons);
         return new ResolvedQuantity(quantity.Name, null, quantity.Unit, quantity.AtLeast, layer.Document.Jurisdiction)
         {
-            MissingFacts = DecisionMaker.MissingNames(undetermined, facts),
+            MissingFacts = DecisionMaker.MissingNames(undetermined, layout),
             PossibleValues = values is null ? [single!.Value] : [.. values],
             MayBeAbsent = mayBeAbsent,
         };

@@ -13,6 +13,9 @@ internal static class ExpressionLimits
     public const int MaxDepth = 64;
     public const int MaxListLength = 64;
 
+    /// <summary>Compiled rules track missing facts in a 128-bit mask, one bit per declared fact.</summary>
+    public const int MaxFacts = 128;
+
     /// <summary>The largest magnitude of a number literal, and of a number fact without a declared min or max.</summary>
     public const decimal MaxNumber = 1_000_000_000_000_000m;
 

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
+using StandardsKit.Compilation;
 using StandardsKit.Diagnostics;
-using StandardsKit.Engine;
 using StandardsKit.Divisions;
+using StandardsKit.Expressions;
 using StandardsKit.Loading.Yaml;
 using StandardsKit.Model;
 using StandardsKit.Testing;
@@ -9,8 +10,9 @@ using StandardsKit.Testing;
 namespace StandardsKit.Loading;
 
 /// <summary>
-/// The loading pipeline: YAML with positions → schema → model with compiled expressions → reference checks.
-/// Every stage runs on every file so one run reports every problem.
+/// The loading pipeline: YAML with positions → schema → model (with source maps beside it) → reference checks →
+/// compiler (<see cref="CatalogCompiler"/>). Every stage runs on every file so one run reports every problem.
+/// Loading proves nothing about the floor: that is an analysis (the StandardsKit.Analysis assembly).
 /// </summary>
 internal static class CatalogLoader
 {
@@ -20,41 +22,26 @@ internal static class CatalogLoader
         var trees = new List<(SourceFile File, SchemaKind Kind, YamlMapping Root)>();
         var unusable = new HashSet<string>(StringComparer.Ordinal);
         var revision = new RevisionHash();
-        foreach (var file in files)
+
+        // Reading, parsing and schema-checking one file touches nothing shared (the schemas are only read), so
+        // files go through those stages in parallel; results are taken in file order, so output is stable.
+        var parsed = new ParsedFile[files.Count];
+        Parallel.For(0, files.Count, i => parsed[i] = Parse(files[i]));
+        foreach (var file in parsed)
         {
-            byte[] bytes;
-            try
+            diagnostics.AddRange(file.Diagnostics.Items);
+            if (file.Sha256 is { } sha256)
             {
-                bytes = file.Read();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                diagnostics.Error(DiagnosticCodes.Io, new SourceSpan(file.Path, 1, 1), $"cannot read the file: {e.Message}", null);
-                continue;
+                revision.AddHash(file.File.RelativePath, sha256);
             }
 
-            revision.Add(file.RelativePath, bytes);
-            if (YamlReader.Read(file.Path, bytes, diagnostics) is not { } root)
+            if (file.Root is { } root)
             {
-                continue;
+                trees.Add((file.File, file.Kind, root));
             }
-
-            if (root is not YamlMapping mapping)
+            else if (file.Unusable is { } key)
             {
-                diagnostics.Error(DiagnosticCodes.UnknownFileKind, root.Span, "a standards file must be a mapping (key: value pairs) at the top",
-                    "see docs/authoring.md for the layout");
-                continue;
-            }
-
-            var kind = KindOf(mapping);
-            if (SchemaValidator.Validate(mapping, kind, diagnostics))
-            {
-                trees.Add((file, kind, mapping));
-            }
-            else if (kind == SchemaKind.Standard && NodeReader.String(mapping["id"]) is { } id && NodeReader.String(mapping["edition"]) is { } edition)
-            {
-                // Its errors are reported; standards that extend it should not add "not loaded" on top.
-                unusable.Add($"{id}@{edition}");
+                unusable.Add(key);
             }
         }
 
@@ -76,24 +63,71 @@ internal static class CatalogLoader
 
         var divisions = new DivisionDirectory(divisionList);
 
+        var maps = new ExpressionSourceMaps();
         var documents = trees.Where(t => t.Kind == SchemaKind.Standard)
-            .Select(t => new StandardBinder(reader, facts, t.File.Path).Bind(t.Root))
+            .Select(t => new StandardBinder(reader, maps, t.File.Path).Bind(t.Root))
             .OfType<StandardDocument>()
             .ToImmutableArray();
         var tests = trees.Where(t => t.Kind == SchemaKind.Tests).SelectMany(t => TestCasesBinder.Bind(t.Root, reader)).ToImmutableArray();
 
         ReferenceChecker.Check(documents, divisions, diagnostics, unusable);
-
-        var all = diagnostics.Items.ToImmutableArray();
-        var catalog = diagnostics.HasErrors ? null : new Catalog(facts, divisions, documents, tests, all) { Revision = revision.ToRevision() };
-        return new CatalogLoadResult(catalog, all, documents, tests, facts, files.Count);
+        return CatalogCompiler.Compile(facts, divisions, documents, tests, diagnostics, maps, files.Count, revision.ToRevision());
     }
 
-    /// <summary>
-    /// Runs the floor proof. The evaluator is total over everything that binds, but the sampling prover still
-    /// computes boundary values of its own (products of literals up to 10^15 each); should it fail, the
-    /// standards load and the proof says it did not cover them, instead of loading throwing.
-    /// </summary>
+    /// <summary>One file after the per-file stages: its findings, its tree when the schema accepted it, and the
+    /// hash of the bytes parsed (for the revision; null when the file could not be read).</summary>
+    private sealed record ParsedFile(SourceFile File, DiagnosticBag Diagnostics, SchemaKind Kind, YamlMapping? Root, string? Unusable, string? Sha256 = null);
+
+    private static ParsedFile Parse(SourceFile file)
+    {
+        var diagnostics = new DiagnosticBag();
+        byte[] bytes;
+        try
+        {
+            bytes = file.Read();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.Io, new SourceSpan(file.Path, 1, 1), $"cannot read the file: {e.Message}", null);
+            return new ParsedFile(file, diagnostics, SchemaKind.Standard, null, null);
+        }
+
+        var sha256 = RevisionHash.Sha256(bytes);
+        if (YamlReader.Read(file.Path, bytes, diagnostics) is not { } root)
+        {
+            return new ParsedFile(file, diagnostics, SchemaKind.Standard, null, null, sha256);
+        }
+
+        if (root is not YamlMapping mapping)
+        {
+            diagnostics.Error(DiagnosticCodes.UnknownFileKind, root.Span, "a standards file must be a mapping (key: value pairs) at the top",
+                "see docs/authoring.md for the layout");
+            return new ParsedFile(file, diagnostics, SchemaKind.Standard, null, null, sha256);
+        }
+
+        var kind = KindOf(mapping);
+        if (SchemaValidator.Validate(mapping, kind, diagnostics))
+        {
+            return new ParsedFile(file, diagnostics, kind, mapping, null, sha256);
+        }
+
+        // Its errors are reported; standards that extend it should not add "not loaded" on top.
+        var unusable = kind == SchemaKind.Standard && NodeReader.String(mapping["id"]) is { } id && NodeReader.String(mapping["edition"]) is { } edition
+            ? $"{id}@{edition}"
+            : null;
+        return new ParsedFile(file, diagnostics, kind, null, unusable, sha256);
+    }
+
+    /// <summary>The embedded fact vocabulary and division list, for a model that brings neither.</summary>
+    public static (IReadOnlyList<FactDeclaration> Facts, DivisionDirectory Divisions) EmbeddedVocabulary() => EmbeddedDefaults.Value;
+
+    private static readonly Lazy<(IReadOnlyList<FactDeclaration>, DivisionDirectory)> EmbeddedDefaults = new(() =>
+    {
+        var reader = new NodeReader(new DiagnosticBag());
+        return ([.. Embedded(SchemaKind.Facts).SelectMany(t => FactsBinder.Bind(t, reader))],
+            new DivisionDirectory([.. Embedded(SchemaKind.Divisions).SelectMany(DivisionsBinder.Bind)]));
+    });
+
     private static SchemaKind KindOf(YamlMapping root)
     {
         if (root["facts"] is not null)
@@ -109,8 +143,8 @@ internal static class CatalogLoader
         return root["tests"] is not null ? SchemaKind.Tests : SchemaKind.Standard;
     }
 
-    /// <summary>The embedded files of one kind, for a folder that lacks them; they count in the revision.</summary>
-    private static List<YamlMapping> Embedded(SchemaKind kind, RevisionHash revision)
+    /// <summary>The embedded files of one kind, for a folder that lacks them; they count in the revision when one is given.</summary>
+    private static List<YamlMapping> Embedded(SchemaKind kind, RevisionHash? revision = null)
     {
         var scratch = new DiagnosticBag();
         var found = new List<YamlMapping>();
@@ -119,7 +153,7 @@ internal static class CatalogLoader
             var bytes = file.Read();
             if (YamlReader.Read(file.Path, bytes, scratch) is YamlMapping m && KindOf(m) == kind)
             {
-                revision.Add("(embedded)/" + file.RelativePath, bytes);
+                revision?.Add("(embedded)/" + file.RelativePath, bytes);
                 found.Add(m);
             }
         }
@@ -127,11 +161,15 @@ internal static class CatalogLoader
         return found;
     }
 
-    private static FactVocabulary CheckFacts(List<FactDeclaration> declarations, IReadOnlyList<SourceFile> files, DiagnosticBag d)
+    private static FactVocabulary CheckFacts(List<FactDeclaration> declarations, IReadOnlyList<SourceFile> files, DiagnosticBag d) =>
+        CheckFacts(declarations, files.Count > 0 ? new SourceSpan(files[0].Path, 1, 1) : null, d);
+
+    /// <summary>Declarations the compiler can lay out: unique names, derivations the engine knows, at most 128 facts.</summary>
+    public static FactVocabulary CheckFacts(IReadOnlyList<FactDeclaration> declarations, SourceSpan? where, DiagnosticBag d)
     {
         if (declarations.Count == 0)
         {
-            d.Error(DiagnosticCodes.MissingFacts, files.Count > 0 ? new SourceSpan(files[0].Path, 1, 1) : null,
+            d.Error(DiagnosticCodes.MissingFacts, where,
                 "no fact vocabulary: expressions cannot be checked", "add standards/facts.yaml (see docs/authoring.md)");
         }
 
@@ -153,11 +191,11 @@ internal static class CatalogLoader
             unique.Add(fact);
         }
 
-        if (unique.Count > FactVocabulary.MaxFacts)
+        if (unique.Count > ExpressionLimits.MaxFacts)
         {
-            d.Error(DiagnosticCodes.BadFactDeclaration, unique[FactVocabulary.MaxFacts].Span,
-                $"more than {FactVocabulary.MaxFacts} facts are declared", "merge related facts into an enum or set");
-            unique = unique.Take(FactVocabulary.MaxFacts).ToList();
+            d.Error(DiagnosticCodes.BadFactDeclaration, unique[ExpressionLimits.MaxFacts].Span,
+                $"more than {ExpressionLimits.MaxFacts} facts are declared", "merge related facts into an enum or set");
+            unique = unique.Take(ExpressionLimits.MaxFacts).ToList();
         }
 
         return new FactVocabulary(unique);

@@ -13,8 +13,13 @@ internal sealed class RevisionHash
 {
     private readonly List<(string Path, string Hash)> _files = [];
 
-    public void Add(string relativePath, ReadOnlySpan<byte> bytes) =>
-        _files.Add((relativePath, Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant()));
+    public void Add(string relativePath, ReadOnlySpan<byte> bytes) => _files.Add((relativePath, Sha256(bytes)));
+
+    /// <summary>Adds a file hashed elsewhere (the loader hashes files in parallel with parsing them).</summary>
+    public void AddHash(string relativePath, string sha256) => _files.Add((relativePath, sha256));
+
+    /// <summary>The SHA-256 of bytes, lowercase hex, as sha256sum prints it.</summary>
+    public static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
 
     public StandardsRevision ToRevision()
     {

@@ -1,12 +1,16 @@
 using System.Collections.Immutable;
+using StandardsKit.Compilation;
 using StandardsKit.Diagnostics;
 using StandardsKit.Loading.Yaml;
 using StandardsKit.Model;
 
 namespace StandardsKit.Loading;
 
-/// <summary>Turns a schema-checked standard document tree into the model, compiling every expression.</summary>
-internal sealed class StandardBinder(NodeReader r, FactVocabulary facts, string path)
+/// <summary>
+/// Turns a schema-checked standard document tree into the model, recording beside it how each expression's
+/// characters map to the file. Expressions are kept as text: the compiler binds them after the reference checks.
+/// </summary>
+internal sealed class StandardBinder(NodeReader r, ExpressionSourceMaps maps, string path)
 {
     public StandardDocument? Bind(YamlMapping root)
     {
@@ -124,10 +128,9 @@ internal sealed class StandardBinder(NodeReader r, FactVocabulary facts, string 
             return null;
         }
 
-        var compiled = ExpressionSite.Compile(when, facts, r.Diagnostics);
-        return compiled is null
-            ? null
-            : new Eligibility { When = when.Value, Provenance = NodeReader.Provenance(m["provenance"]), Span = when.Span, Compiled = compiled, PositionOf = when.PositionOf };
+        var rule = new Eligibility { When = when.Value, Provenance = NodeReader.Provenance(m["provenance"]), Span = when.Span };
+        maps.Add(rule, when.SourceMap);
+        return rule;
     }
 
     private Level? LevelOf(YamlNode? node)
@@ -156,14 +159,7 @@ internal sealed class StandardBinder(NodeReader r, FactVocabulary facts, string 
         ImmutableArray<QuantityTier> tiers;
         if (m["tiers"] is YamlSequence tierList)
         {
-            tiers = [.. tierList.Items.Select(NodeReader.Map).OfType<YamlMapping>().Select(t => new QuantityTier
-            {
-                When = NodeReader.String(t["when"]),
-                Condition = ExpressionSite.Compile(t["when"], facts, r.Diagnostics),
-                PositionOf = t["when"] is YamlScalar ws ? ws.PositionOf : null,
-                Values = ValuesOf(t),
-                Span = t.Span,
-            })];
+            tiers = [.. tierList.Items.Select(NodeReader.Map).OfType<YamlMapping>().Select(TierOf)];
         }
         else
         {
@@ -178,6 +174,24 @@ internal sealed class StandardBinder(NodeReader r, FactVocabulary facts, string 
             Tiers = tiers,
             Span = node.Span,
         };
+    }
+
+    private QuantityTier TierOf(YamlMapping t)
+    {
+        var when = t["when"] as YamlScalar;
+        var tier = new QuantityTier
+        {
+            When = NodeReader.String(when),
+            Values = ValuesOf(t),
+            Span = t.Span,
+            WhenSpan = when is { IsNull: false } ? when.Span : null,
+        };
+        if (tier.When is not null)
+        {
+            maps.Add(tier, when!.SourceMap);
+        }
+
+        return tier;
     }
 
     private ImmutableArray<DatedValue> ValuesOf(YamlMapping m)

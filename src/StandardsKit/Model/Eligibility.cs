@@ -1,9 +1,12 @@
 using StandardsKit.Diagnostics;
-using StandardsKit.Expressions;
 
 namespace StandardsKit.Model;
 
 /// <summary>Who qualifies for an item: an expression over resident facts.</summary>
+/// <remarks>
+/// Pure data: the expression is kept as written. <see cref="Catalog.Compile"/> (or loading) type-checks and
+/// compiles it against the fact vocabulary; the compiled form lives in the catalog, not here.
+/// </remarks>
 public sealed record Eligibility
 {
     /// <summary>The expression as written, e.g. <c>ruralHukou and planningPregnancy</c>.</summary>
@@ -12,10 +15,6 @@ public sealed record Eligibility
     /// <summary>Evidence for the rule (the expression is our formalisation of the text it cites).</summary>
     public Provenance? Provenance { get; init; }
 
-    /// <summary>Where the expression is written.</summary>
-    public required SourceSpan Span { get; init; }
-
-    internal CompiledExpression Compiled { get; init; } = null!;
-
-    internal Func<int, SourceSpan> PositionOf { get; init; } = _ => null!;
+    /// <summary>Where the expression is written; null for a rule built in code.</summary>
+    public SourceSpan? Span { get; init; }
 }

@@ -4,6 +4,7 @@ using StandardsKit.Diagnostics;
 namespace StandardsKit.Model;
 
 /// <summary>A resident fact that expressions may use, declared in <c>standards/facts.yaml</c>.</summary>
+/// <remarks>Equality compares <see cref="Values"/> element by element.</remarks>
 public sealed record FactDeclaration
 {
     /// <summary>camelCase name, as used in expressions and in the resident JSON.</summary>
@@ -38,4 +39,13 @@ public sealed record FactDeclaration
 
     /// <summary>Where the declaration is.</summary>
     public SourceSpan? Span { get; init; }
+
+    /// <inheritdoc/>
+    public bool Equals(FactDeclaration? other) =>
+        ReferenceEquals(this, other) || (other is not null && Name == other.Name && Kind == other.Kind && Description == other.Description && Unit == other.Unit
+        && Min == other.Min && Max == other.Max && Derived == other.Derived && AbsentMeansNone == other.AbsentMeansNone
+        && DefaultsToCounty == other.DefaultsToCounty && Span == other.Span && ModelEquality.Equal(Values, other.Values));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Name, Kind, Min, Max, Derived, AbsentMeansNone, DefaultsToCounty, ModelEquality.Hash(Values));
 }

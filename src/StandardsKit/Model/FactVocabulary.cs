@@ -3,34 +3,28 @@ using System.Collections.Immutable;
 
 namespace StandardsKit.Model;
 
-/// <summary>The declared resident facts, each with a stable slot index used by compiled expressions.</summary>
-/// <remarks>Immutable and thread-safe.</remarks>
-public sealed class FactVocabulary
+/// <summary>The declared resident facts, in declaration order.</summary>
+/// <remarks>
+/// Pure data with a name index. Immutable and thread-safe; two vocabularies are equal when they declare the
+/// same facts in the same order. A fact's position in <see cref="Facts"/> is its slot in compiled rules.
+/// </remarks>
+public sealed class FactVocabulary : IEquatable<FactVocabulary>
 {
-    /// <summary>Compiled expressions track missing facts in a 128-bit mask, one bit per slot.</summary>
-    internal const int MaxFacts = 128;
-
     private readonly FrozenDictionary<string, int> _index;
 
-    /// <summary>Creates a vocabulary from declarations, in order.</summary>
+    /// <summary>Creates a vocabulary from declarations, in order; the first of two declarations with one name wins the lookup.</summary>
     public FactVocabulary(IEnumerable<FactDeclaration> facts)
     {
+        ArgumentNullException.ThrowIfNull(facts);
         Facts = [.. facts];
-        _index = Facts.Select((f, i) => (f.Name, i)).ToFrozenDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
-        AbsentSlots = Engine.FrameBuilder.AbsentSlots(this);
-        CountyDefaultSlots = [.. Facts.Select((f, i) => (f, i)).Where(p => p.f.DefaultsToCounty).Select(p => p.i)];
-        AgeSlots = [.. Facts.Select((f, i) => (f, i)).Where(p => p.f.Derived == "age-from-birthDate").Select(p => p.i)];
-        SlotsByName = [.. Facts.Select((f, i) => (f.Name, i)).OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.i)];
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < Facts.Length; i++)
+        {
+            index.TryAdd(Facts[i].Name, i);
+        }
+
+        _index = index.ToFrozenDictionary(StringComparer.Ordinal);
     }
-
-    internal Expressions.Value[] AbsentSlots { get; }
-
-    internal ImmutableArray<int> CountyDefaultSlots { get; }
-
-    internal ImmutableArray<int> AgeSlots { get; }
-
-    /// <summary>Slot indexes in ordinal name order, so missing-fact lists come out sorted.</summary>
-    internal ImmutableArray<int> SlotsByName { get; }
 
     /// <summary>The declarations in file order.</summary>
     public ImmutableArray<FactDeclaration> Facts { get; }
@@ -54,4 +48,13 @@ public sealed class FactVocabulary
     internal int SlotOf(string name) => _index.TryGetValue(name, out var i) ? i : -1;
 
     internal IEnumerable<string> Names => Facts.Select(f => f.Name);
+
+    /// <inheritdoc/>
+    public bool Equals(FactVocabulary? other) => other is not null && (ReferenceEquals(this, other) || ModelEquality.Equal(Facts, other.Facts));
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as FactVocabulary);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => ModelEquality.Hash(Facts);
 }

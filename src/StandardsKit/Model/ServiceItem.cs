@@ -4,6 +4,7 @@ using StandardsKit.Diagnostics;
 namespace StandardsKit.Model;
 
 /// <summary>A service item (服务项目) of one edition of a standard, national or local.</summary>
+/// <remarks>Pure data; equality compares <see cref="Fields"/> and <see cref="LeadDepartments"/> element by element.</remarks>
 public sealed record ServiceItem
 {
     /// <summary>Stable kebab-case id, the same across editions.</summary>
@@ -47,4 +48,32 @@ public sealed record ServiceItem
 
     /// <summary>Where the item starts in its file.</summary>
     public SourceSpan? Span { get; init; }
+
+    /// <inheritdoc/>
+    public bool Equals(ServiceItem? other) =>
+        ReferenceEquals(this, other) || (other is not null && Id == other.Id && Number == other.Number && Area == other.Area && Category == other.Category
+        && Kind == other.Kind && Name == other.Name && Provenance == other.Provenance && Funding == other.Funding
+        && Eligibility == other.Eligibility && Level == other.Level && Implements == other.Implements && Span == other.Span
+        && ModelEquality.Equal(Fields, other.Fields) && ModelEquality.Equal(LeadDepartments, other.LeadDepartments));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Id);
+        hash.Add(Number);
+        hash.Add(Area);
+        hash.Add(Category);
+        hash.Add(Kind);
+        hash.Add(Name);
+        hash.Add(Provenance);
+        hash.Add(Funding);
+        hash.Add(Eligibility);
+        hash.Add(Level);
+        hash.Add(Implements);
+        hash.Add(Span);
+        hash.Add(ModelEquality.Hash(Fields));
+        hash.Add(ModelEquality.Hash(LeadDepartments));
+        return hash.ToHashCode();
+    }
 }

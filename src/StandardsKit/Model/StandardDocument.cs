@@ -4,6 +4,10 @@ using StandardsKit.Diagnostics;
 namespace StandardsKit.Model;
 
 /// <summary>One edition of a standard: the national standard or a local implementation standard.</summary>
+/// <remarks>
+/// Pure data, constructible in code: <see cref="Catalog.Compile"/> turns documents into a catalog. Equality
+/// compares every collection element by element, so two loads of the same file are equal.
+/// </remarks>
 public sealed record StandardDocument
 {
     /// <summary>Stable id across editions, e.g. <c>cn-national</c> or <c>cn-31</c>.</summary>
@@ -71,4 +75,30 @@ public sealed record StandardDocument
 
     /// <summary>Finds a cited source by id.</summary>
     public SourceReference? Source(string id) => Sources.FirstOrDefault(s => s.Id == id);
+
+    /// <inheritdoc/>
+    public bool Equals(StandardDocument? other) =>
+        ReferenceEquals(this, other) || (other is not null && Id == other.Id && Jurisdiction == other.Jurisdiction && Edition == other.Edition && Title == other.Title
+        && DocumentNumber == other.DocumentNumber && Published == other.Published && EffectiveFrom == other.EffectiveFrom
+        && EffectiveUntil == other.EffectiveUntil && Supersedes == other.Supersedes && Extends == other.Extends
+        && Provenance == other.Provenance && Path == other.Path && Span == other.Span
+        && EffectiveFromSpan == other.EffectiveFromSpan && ExtendsSpan == other.ExtendsSpan
+        && ModelEquality.Equal(Issuers, other.Issuers) && ModelEquality.Equal(Sources, other.Sources)
+        && ModelEquality.Equal(Areas, other.Areas) && ModelEquality.Equal(Items, other.Items));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        // Items dominate the cost and rarely differ between documents that agree on all of this.
+        var hash = new HashCode();
+        hash.Add(Id);
+        hash.Add(Jurisdiction);
+        hash.Add(Edition);
+        hash.Add(EffectiveFrom);
+        hash.Add(EffectiveUntil);
+        hash.Add(Extends);
+        hash.Add(Path);
+        hash.Add(Items.IsDefault ? 0 : Items.Length);
+        return hash.ToHashCode();
+    }
 }

@@ -29,7 +29,7 @@ public sealed class OpenApiTests : IAsyncLifetime
         read.Diagnostic.SpecificationVersion.Should().BeOneOf(OpenApiSpecVersion.OpenApi3_0, OpenApiSpecVersion.OpenApi3_1);
         JsonNode.Parse(_json)!["openapi"]!.GetValue<string>().Should().StartWith("3.");
         read.Document!.Validate(ValidationRuleSet.GetDefaultRuleSet())!.Should().BeEmpty();
-        read.Document.Info!.Title.Should().Be("StandardsKit");
+        read.Document!.Info!.Title.Should().Be("StandardsKit");
     }
 
     [Theory]

@@ -138,10 +138,12 @@ public sealed class FloorProofPropertyTests
     /// <summary>The first-match walk as the engine does it: (determined, value).</summary>
     private static (bool Determined, decimal? Value) Amount(EffectiveItem item, Sample r, Domain d)
     {
-        var frame = FrameBuilder.Build(r.Resident, Facts, r.County, d.On);
-        foreach (var tier in item.Quantities[0].Quantity.Tiers)
+        var frame = FrameBuilder.Build(r.Resident, ModelBuilder.Layout, r.County, d.On);
+        var (quantity, _, conditions) = item.Quantities[0];
+        for (var i = 0; i < quantity.Tiers.Length; i++)
         {
-            if (tier.Condition is { } c)
+            var tier = quantity.Tiers[i];
+            if (conditions[i] is { } c)
             {
                 var v = c.Evaluate(frame);
                 if (v.Kind != ValueKind.Bool)
@@ -163,7 +165,7 @@ public sealed class FloorProofPropertyTests
 
     private static bool? Eligible(EffectiveItem item, Sample r, Domain d)
     {
-        var value = item.Eligibility!.Compiled.Evaluate(FrameBuilder.Build(r.Resident, Facts, r.County, d.On));
+        var value = item.Rule!.Evaluate(FrameBuilder.Build(r.Resident, ModelBuilder.Layout, r.County, d.On));
         return value.Kind == ValueKind.Bool ? value.Bool : null;
     }
 
@@ -199,8 +201,10 @@ public sealed class FloorProofPropertyTests
     {
         bool?[] flags = [null, true, false];
         string?[] sexes = [null, "female", "male"];
-        string?[] hukous = [null, "310104", "310115", "320102", "520102"];
-        string?[] residences = [null, "310115", "520102"];
+        // One code per class the atoms can tell apart: each named county, another county of 310100 (310101, so
+        // hukou == residence can hold there too), and counties outside Shanghai.
+        string?[] hukous = [null, "310104", "310115", "310101", "320102", "520102"];
+        string?[] residences = [null, "310104", "310115", "310101", "520102"];
         string[]?[] military = [null, [], ["veteran"], ["martyrFamily"]];
         foreach (var county in new[] { "310104", "310115" })
         {

@@ -192,3 +192,73 @@ public sealed class SoundCoreReproducerTests : IDisposable
         change.GetProperty("eligibility").GetProperty("direction").GetString().Should().Be("equivalent");
     }
 }
+
+/// <summary>`validate --format json` proofs: every field of every entry, and examples that replay through `eval`.</summary>
+public sealed class ValidateProofsJsonTests : IDisposable
+{
+    private static readonly string[] Fields = ["standard", "item", "implements", "parent", "from", "until", "status", "example", "county", "reason"];
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void Every_embedded_obligation_is_proved_and_every_entry_has_the_ten_fields()
+    {
+        var result = CliHarness.Run("validate", "--format", "json");
+
+        result.ExitCode.Should().Be(0, result.Err);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Out);
+        var proofs = json.RootElement.GetProperty("proofs").EnumerateArray().ToList();
+        proofs.Should().NotBeEmpty();
+        foreach (var p in proofs)
+        {
+            p.EnumerateObject().Select(x => x.Name).Should().BeEquivalentTo(Fields);
+            p.GetProperty("status").GetString().Should().Be("proved", p.ToString());
+            p.GetProperty("example").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+            p.GetProperty("county").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+            p.GetProperty("reason").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        }
+
+        json.RootElement.GetProperty("proofSummary").GetProperty("proved").GetInt32().Should().Be(proofs.Count);
+    }
+
+    [Fact]
+    public void A_violation_example_replays_through_eval_in_its_county_on_its_first_day()
+    {
+        var standards = _temp.CopyFrom(Repo.Standards, "standards");
+        Directory.Delete(Path.Combine(standards, "tests"), recursive: true);
+        var file = Path.Combine(standards, "local/310000-shanghai/2021.yaml");
+        var text = File.ReadAllText(file);
+        const string anchor = "    funding: district\n    leadDepartments: [市卫生健康委]\n    level:\n      text: {zh: 9次产前检查";
+        text.Split(anchor).Length.Should().Be(2);
+        File.WriteAllText(file, text.Replace(anchor, anchor.Replace("    level:\n", "    eligibility:\n      when: pregnant and age >= 20\n"
+            + "      provenance: {evidence: reconstructed, note: \"Test rule.\"}\n    level:\n", StringComparison.Ordinal), StringComparison.Ordinal));
+
+        var result = CliHarness.Run("validate", standards, "--format", "json");
+
+        result.ExitCode.Should().Be(1);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Out);
+        var violated = json.RootElement.GetProperty("proofs").EnumerateArray().Where(p => p.GetProperty("status").GetString() == "violated").ToList();
+        violated.Should().NotBeEmpty();
+        foreach (var p in violated)
+        {
+            p.EnumerateObject().Select(x => x.Name).Should().BeEquivalentTo(Fields);
+            var example = p.GetProperty("example").GetRawText();
+            var county = p.GetProperty("county").GetString()!;
+            var on = p.GetProperty("from").GetString()!;
+            county.Should().StartWith("31");
+            Eligible(standards, county, on, example).Should().NotBe(true, $"the local item must not serve {example} in {county}");
+            Eligible(standards, "000000", on, example).Should().BeTrue($"the national item serves {example}");
+        }
+    }
+
+    private static bool? Eligible(string standards, string county, string on, string resident)
+    {
+        var eval = CliHarness.RunWithInput(resident, "eval", "--standards", standards, "--county", county, "--on", on, "--resident", "-",
+            "--item", "maternal-health", "--format", "json");
+        eval.ExitCode.Should().Be(0, eval.Err);
+        using var json = System.Text.Json.JsonDocument.Parse(eval.Out);
+        var eligible = json.RootElement.GetProperty("decisions")[0].GetProperty("eligible");
+        return eligible.ValueKind == System.Text.Json.JsonValueKind.Null ? null : eligible.GetBoolean();
+    }
+}

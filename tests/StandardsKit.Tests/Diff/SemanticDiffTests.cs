@@ -199,7 +199,7 @@ public sealed class SemanticDiffTests
 
     private static bool? Eligible(StandardDocument doc, Resident r)
     {
-        var value = doc.Items[0].Eligibility!.Compiled.Evaluate(FrameBuilder.Build(r, Catalog.Default.Facts, "110101", doc.EffectiveFrom));
+        var value = ModelBuilder.CompiledOnly([doc]).Rule(doc.Items[0].Eligibility!).Evaluate(FrameBuilder.Build(r, ModelBuilder.Layout, "110101", doc.EffectiveFrom));
         return value.Kind == ValueKind.Bool ? value.Bool : null;
     }
 }

@@ -111,7 +111,7 @@ public class OverlayTests
             ("test-national@2030", "maternal-health"),
             ("cn-31@2030", "sh-maternal-care"));
         decision.Citations[1].Url.Should().Be("https://example.org/sh");
-        decision.Citations[1].Evidence.Should().Be(Model.Evidence.Verbatim);
+        decision.Citations[1].Evidence.Should().Be(StandardsKit.Model.Evidence.Verbatim);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public class ParentageTests
             Doc("xh", "310104", Item("x-item", "a-item")),
         };
 
-        var items = Overlay.Resolve(chain);
+        var items = Overlay.Resolve(chain, ModelBuilder.CompiledOnly(chain));
 
         items.Select(i => (i.Id, string.Join(",", i.Layers.Select(l => l.Document.Id)))).Should().Equal(
             ("n-item", "national"), ("a-item", "sh-a,xh"), ("b-item", "sh-b"));

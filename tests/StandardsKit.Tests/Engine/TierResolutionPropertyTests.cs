@@ -126,14 +126,12 @@ public sealed class TierResolutionPropertyTests
             Tiers = [.. tiers.Select((t, i) => new QuantityTier
             {
                 When = t.Condition == Condition.Unconditional ? null : Flags[i],
-                Condition = t.Condition == Condition.Unconditional ? null : ModelBuilder.Compile(Flags[i]),
-                PositionOf = _ => new Diagnostics.SourceSpan("test.yaml", 1, 1),
                 Values = t.Value is { } v
                     ? [new DatedValue(DateOnly.MinValue, v)]
                     : [new DatedValue(new DateOnly(2100, 1, 1), 1m)],
             })],
         };
         item = item with { Level = item.Level with { Quantities = ImmutableArray.Create(quantity) } };
-        return DecisionMaker.Decide(ModelBuilder.Effective(item), FrameBuilder.Build(resident, Facts, "310104", On), Facts);
+        return DecisionMaker.Decide(ModelBuilder.Effective(item), FrameBuilder.Build(resident, ModelBuilder.Layout, "310104", On), ModelBuilder.Layout);
     }
 }

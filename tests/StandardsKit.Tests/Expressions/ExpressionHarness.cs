@@ -8,7 +8,7 @@ internal static class ExpressionHarness
 {
     public static readonly DateOnly On = new(2024, 6, 1);
 
-    public static Model.FactVocabulary Facts => Catalog.Default.Facts;
+    public static StandardsKit.Model.FactVocabulary Facts => Catalog.Default.Facts;
 
     public static CompiledExpression Compile(string text) => Binder.CompileCondition(text, Facts);
 
@@ -21,7 +21,7 @@ internal static class ExpressionHarness
     public static Value Eval(string text, Resident resident) => EvalOn(text, resident, On);
 
     public static Value EvalOn(string text, Resident resident, DateOnly on) =>
-        Compile(text).Evaluate(FrameBuilder.Build(resident, Facts, "310104", on));
+        Compile(text).Evaluate(FrameBuilder.Build(resident, FrameLayout.For(Facts), "310104", on));
 
     public static UInt128 Bit(string fact) => UInt128.One << Facts.SlotOf(fact);
 }

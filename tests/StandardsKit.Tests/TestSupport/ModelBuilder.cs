@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using StandardsKit.Compilation;
 using StandardsKit.Diagnostics;
 using StandardsKit.Engine;
 using StandardsKit.Expressions;
@@ -6,12 +7,17 @@ using StandardsKit.Model;
 
 namespace StandardsKit.Tests.TestSupport;
 
-/// <summary>Builds model objects in memory for property tests that would be too slow through YAML files.</summary>
+/// <summary>
+/// Builds model objects in memory for property tests that would be too slow through YAML files, and compiles
+/// them the way a library user would (<see cref="Catalog.Compile"/>).
+/// </summary>
 internal static class ModelBuilder
 {
     private static readonly SourceSpan Span = new("test.yaml", 1, 1);
 
     public static FactVocabulary Facts => Catalog.Default.Facts;
+
+    public static FrameLayout Layout => FrameLayout.For(Facts);
 
     public static CompiledExpression Compile(string rule) => Binder.CompileCondition(rule, Facts);
 
@@ -22,7 +28,7 @@ internal static class ModelBuilder
         Kind = ItemKind.Basic,
         Name = new LocalizedText("项目", null),
         Provenance = new Provenance(Evidence.Reconstructed, [], null),
-        Eligibility = new Eligibility { When = rule, Span = Span, Compiled = Compile(rule), PositionOf = _ => Span },
+        Eligibility = new Eligibility { When = rule, Span = Span },
         Level = quantity is { } q
             ? new Level
             {
@@ -33,8 +39,6 @@ internal static class ModelBuilder
                     Tiers = [.. q.Tiers.Select(t => new QuantityTier
                     {
                         When = t.When,
-                        Condition = t.When is null ? null : Compile(t.When),
-                        PositionOf = _ => Span,
                         Values = [new DatedValue(DateOnly.MinValue, t.Value)],
                     })],
                 }],
@@ -54,5 +58,22 @@ internal static class ModelBuilder
         Items = [item],
     };
 
-    public static EffectiveItem Effective(ServiceItem item) => new(ImmutableArray.Create(new ItemLayer(Document(item), item)));
+    /// <summary>
+    /// The compiler's side tables for documents that need not pass the reference checks (an overlay test's
+    /// documents have no <c>extends</c>): only the compiler stage runs.
+    /// </summary>
+    public static CompiledStandards CompiledOnly(IEnumerable<StandardDocument> documents)
+    {
+        var result = CatalogCompiler.Compile(Facts, Catalog.Default.Divisions, [.. documents], [], new DiagnosticBag(), maps: null, files: 0);
+        return result.Catalog?.Compiled ?? throw new InvalidOperationException(string.Join(Environment.NewLine, result.Diagnostics));
+    }
+
+    /// <summary>The item as the engine resolves it: compiled through <see cref="Catalog.Compile"/> in a one-item national edition.</summary>
+    public static EffectiveItem Effective(ServiceItem item)
+    {
+        var document = Document(item);
+        var result = Catalog.Compile(new StandardsModel { Documents = [document], Facts = Facts, Divisions = Catalog.Default.Divisions });
+        var catalog = result.Catalog ?? throw new InvalidOperationException(string.Join(Environment.NewLine, result.Diagnostics));
+        return catalog.ItemsInForce("000000", document.EffectiveFrom).Single();
+    }
 }

@@ -1,3 +1,4 @@
+using StandardsKit.Compilation;
 using StandardsKit.Diagnostics;
 using YamlDotNet.Core;
 
@@ -19,12 +20,15 @@ internal sealed class YamlScalar(SourceSpan span, string value, ScalarStyle styl
 
     public bool IsNull => IsPlain && Value is "" or "~" or "null" or "Null" or "NULL";
 
-    /// <summary>Where character <paramref name="offset"/> of a one-line scalar's value sits in the file.</summary>
-    public SourceSpan PositionOf(int offset) => Style switch
+    /// <summary>
+    /// How the characters of a one-line scalar's value map to the file: along the line from its start (after the
+    /// opening quote of a quoted scalar); a block scalar's characters all map to where it starts.
+    /// </summary>
+    public SourceMap SourceMap => Style switch
     {
-        ScalarStyle.Plain or ScalarStyle.Any => Span.Offset(offset),
-        ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted => Span.Offset(offset + 1),
-        _ => Span,
+        ScalarStyle.Plain or ScalarStyle.Any => new SourceMap(Span, 0, PerCharacter: true),
+        ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted => new SourceMap(Span, 1, PerCharacter: true),
+        _ => new SourceMap(Span, 0, PerCharacter: false),
     };
 }
 

@@ -1,3 +1,4 @@
+using StandardsKit.Cli.Output;
 using StandardsKit.Diagnostics;
 
 namespace StandardsKit.Cli;
@@ -38,7 +39,7 @@ internal static class CatalogSource
 
         foreach (var d in result.Diagnostics.Where(d => d.Severity == Severity.Error).Take(20))
         {
-            io.Error.WriteLine(d.ToString());
+            io.Error.Line(d.ToString());
         }
 
         throw new CliException("the standards have errors; run 'standardskit validate' for the full list", CliApp.Findings);

@@ -1,3 +1,4 @@
+using StandardsKit.Cli.Output;
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.Text;
@@ -45,10 +46,11 @@ internal static class CliApp
         {
             foreach (var error in result.Errors)
             {
-                stderr.WriteLine($"standardskit: {error.Message}");
+                // System.CommandLine lists choices on lines of their own; an error stays one line.
+                stderr.Line($"standardskit: {string.Join(' ', error.Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}");
             }
 
-            stderr.WriteLine("Run 'standardskit --help' for usage.");
+            stderr.Line("Run 'standardskit --help' for usage.");
             return UsageOrIo;
         }
 
@@ -58,18 +60,18 @@ internal static class CliApp
         }
         catch (CliException e)
         {
-            stderr.WriteLine($"standardskit: {e.Message}");
+            stderr.Line($"standardskit: {e.Message}");
             return e.ExitCode;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"standardskit: {e.Message}");
+            stderr.Line($"standardskit: {e.Message}");
             return UsageOrIo;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A bug, not a user error: still one line, with what to report.
-            stderr.WriteLine($"standardskit: internal error ({e.GetType().Name}: {e.Message}); please report it with the command you ran");
+            stderr.Line($"standardskit: internal error ({e.GetType().Name}: {e.Message}); please report it with the command you ran");
             return 70;
         }
     }

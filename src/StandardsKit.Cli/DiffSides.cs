@@ -1,5 +1,7 @@
-using System.Diagnostics;
+using StandardsKit.Cli.Output;
 using System.Text.RegularExpressions;
+using StandardsKit.Input;
+using StandardsKit.Loading;
 using StandardsKit.Model;
 
 namespace StandardsKit.Cli;
@@ -11,7 +13,7 @@ internal static partial class DiffSides
 
     public static Side Load(string spec, string? standardsDirectory, ConsoleIo io)
     {
-        if (File.Exists(spec) || Directory.Exists(spec))
+        if (FileProbe.Of(spec).Type != FileType.Missing)
         {
             return FromResult(spec, Catalog.LoadPaths([spec]), io);
         }
@@ -38,41 +40,31 @@ internal static partial class DiffSides
     {
         // An absolute path names its repository by where it is; a relative one is inside the current directory's.
         var directory = Path.IsPathRooted(path) ? NearestDirectory(path) : null;
-        var listing = Git(["ls-tree", "-r", "--name-only", "--full-name", revision, "--", path.Length == 0 ? "." : path], directory);
-        var files = listing.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
-            .ToList();
-        if (files.Count == 0)
+        var entries = GitTree.List(revision, path, directory);
+        if (entries.Count == 0)
         {
             throw new CliException($"{revision}:{path} has no *.yaml files in git");
         }
 
-        var temp = Directory.CreateTempSubdirectory("standardskit-diff-");
-        try
-        {
-            foreach (var file in files)
-            {
-                var target = Path.Combine(temp.FullName, file);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.WriteAllBytes(target, GitBytes(["show", $"{revision}:{file}"], directory));
-            }
-
-            var result = Catalog.LoadPaths([temp.FullName]);
-            return FromResult($"{revision}:{path}", result, io, temp.FullName + "/", $"{revision}:");
-        }
-        finally
-        {
-            temp.Delete(recursive: true);
-        }
+        // Read straight from git into memory: nothing is checked out or written, so no name in the tree can
+        // reach the file system, and there is no temporary folder to clean up.
+        var blobs = GitTree.Read(entries, directory);
+        var files = entries.Select(e => new SourceFile($"{revision}:{e.Path}", max => blobs.TryGetValue(e.Object, out var bytes)
+                ? bytes.Length <= max ? bytes : throw new InputRefusedException(OverLimit(revision, e.Path, bytes.Length, max), overLimit: true)
+                : throw new InputRefusedException(OverLimit(revision, e.Path, e.Size, max), overLimit: true)))
+            .ToList();
+        return FromResult($"{revision}:{path}", CatalogLoader.Load(files, fallBackToEmbeddedVocabulary: true), io);
     }
 
-    private static Side FromResult(string label, CatalogLoadResult result, ConsoleIo io, string? stripPrefix = null, string? replacement = null)
+    private static string OverLimit(string revision, string path, long size, long max) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{revision}:{path} is {size:N0} bytes; the limit is {max:N0}");
+
+    private static Side FromResult(string label, CatalogLoadResult result, ConsoleIo io)
     {
         // A side is often a local standard without its parent: reference findings do not stop a comparison.
         foreach (var d in result.Diagnostics.Where(d => d.Severity == Diagnostics.Severity.Error && d.Code is not ("SK0203" or "SK0204")))
         {
-            var text = d.ToString();
-            io.Error.WriteLine(stripPrefix is null ? text : text.Replace(stripPrefix, replacement, StringComparison.Ordinal));
+            io.Error.Line(d.ToString());
         }
 
         if (result.Documents.IsEmpty)
@@ -92,46 +84,6 @@ internal static partial class DiffSides
         }
 
         return directory ?? "/";
-    }
-
-    private static string Git(string[] args, string? directory) => System.Text.Encoding.UTF8.GetString(GitBytes(args, directory));
-
-    private static byte[] GitBytes(string[] args, string? directory)
-    {
-        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (directory is not null)
-        {
-            start.WorkingDirectory = directory;
-        }
-
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new CliException("cannot start git");
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            throw new CliException("git is not installed; REV:path sides need git");
-        }
-
-        using (process)
-        {
-            using var output = new MemoryStream();
-            var errorTask = process.StandardError.ReadToEndAsync();
-            process.StandardOutput.BaseStream.CopyTo(output);
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                throw new CliException($"git {string.Join(' ', args)}: {errorTask.Result.Trim()}");
-            }
-
-            return output.ToArray();
-        }
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*@[0-9A-Za-z.-]+$")]

@@ -32,6 +32,7 @@ public static class SemanticDiff
     {
         ArgumentNullException.ThrowIfNull(oldSide);
         ArgumentNullException.ThrowIfNull(newSide);
+        using var run = StandardsKit.Analysis.Symbolic.RunBudget.Begin();
         var changes = new List<ItemChange>();
         var divisions = Catalog.Default.Divisions;
         var facts = new SideFacts(oldFacts, newFacts, new RuleComparison(oldFacts, newFacts, Counties.Value),

@@ -144,7 +144,7 @@ internal static class FloorObligation
 
     internal static string Show(decimal d) => d.ToString(CultureInfo.InvariantCulture);
 
-    private static ObligationResult Unsupported(string reason) =>
+    internal static ObligationResult Unsupported(string reason) =>
         new(ProofStatus.Unsupported, Shortfall.None, null, null, null, null, null, null, null, false, reason, []);
 
     /// <summary>Replays the model through the engine, trims it, and reports it; a model the engine disagrees with is never reported as a violation.</summary>

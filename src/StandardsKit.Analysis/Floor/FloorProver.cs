@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using StandardsKit.Analysis.Symbolic;
 using StandardsKit.Compilation;
 using StandardsKit.Diagnostics;
 using StandardsKit.Divisions;
@@ -33,6 +34,7 @@ public static class FloorProver
 
     internal static FloorProofReport Prove(Catalog catalog, long budgetSteps)
     {
+        using var budget = RunBudget.Begin();
         var run = new ProofRun(catalog, budgetSteps);
         var locals = catalog.Documents.Where(d => !d.IsNational)
             .OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Key, StringComparer.Ordinal).ToArray();
@@ -82,6 +84,7 @@ public static class FloorProver
             var reported = new HashSet<string>(StringComparer.Ordinal);
             var above = new SortedSet<string>(StringComparer.Ordinal);
             var dates = _dates.For(local, item);
+            DateOnly? exhaustedOn = null;
             for (var i = 0; i < dates.Count; i++)
             {
                 var from = dates[i];
@@ -96,7 +99,16 @@ public static class FloorProver
                 var key = Key(parent, child, from, local.Jurisdiction, multiDay, facts);
                 ObligationResult Decide(string _) =>
                     FloorObligation.Check(parent, child, facts, from, domain, _counties.Preferred(local.Jurisdiction), _budgetSteps, multiDay);
-                var result = _cache.GetOrAdd(key, Decide);
+                // An item whose rules exhausted the budget on one interval would exhaust it again on each of the others
+                // (a tier naming 24 dates makes 48): those are reported unsupported at once instead of searched again.
+                var result = exhaustedOn is { } earlier
+                    ? FloorObligation.Unsupported($"not searched: {Budget.ExhaustedPrefix} ran out on this item's interval from {Day(earlier)}")
+                    : _cache.GetOrAdd(key, Decide);
+                if (exhaustedOn is null && result.Status == ProofStatus.Unsupported && result.Reason?.StartsWith(Budget.ExhaustedPrefix, StringComparison.Ordinal) == true)
+                {
+                    exhaustedOn = from;
+                }
+
                 if (result.Status == ProofStatus.Violated)
                 {
                     // The verdict is shared, but the example must live in this jurisdiction (its county, its codes first).

@@ -214,9 +214,16 @@ internal sealed class Solver(SymbolTable table, Budget budget)
     }
 }
 
-/// <summary>A work budget in search steps shared by the queries of one obligation.</summary>
+/// <summary>
+/// A work budget in search steps shared by the queries of one obligation; each step also draws on the run's
+/// budget (<see cref="RunBudget.Current"/> when the budget is created), so no run can go on for minutes.
+/// </summary>
 internal sealed class Budget(long steps)
 {
+    /// <summary>Every "ran out" reason starts with this, so callers can tell exhaustion from other unsupported constructs.</summary>
+    public const string ExhaustedPrefix = "the work budget";
+
+    private readonly RunBudget? _run = RunBudget.Current;
     private long _used;
 
     public long Used => _used;
@@ -225,8 +232,10 @@ internal sealed class Budget(long steps)
     {
         if (++_used > steps)
         {
-            throw new BudgetExhaustedException($"the work budget of {steps.ToString(System.Globalization.CultureInfo.InvariantCulture)} search steps ran out");
+            throw new BudgetExhaustedException($"{ExhaustedPrefix} of {steps.ToString(System.Globalization.CultureInfo.InvariantCulture)} search steps ran out");
         }
+
+        _run?.Step();
     }
 }
 

@@ -44,7 +44,7 @@ internal static class DiffCommand
             var hits = gates.Where(g => Hit(diff, g)).ToList();
             if (hits.Count > 0)
             {
-                io.Error.WriteLine($"standardskit: diff found {string.Join(", ", hits)} changes (--fail-on)");
+                io.Error.Line($"standardskit: diff found {string.Join(", ", hits)} changes (--fail-on)");
                 return CliApp.Findings;
             }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using StandardsKit.Cli.Output;
 using StandardsKit.Engine;
+using StandardsKit.Input;
 using StandardsKit.Json;
 
 namespace StandardsKit.Cli.Commands;
@@ -10,7 +11,7 @@ internal static class EvalCommand
     public static Command Create(ConsoleIo io, Option<string?> standards)
     {
         var county = new Option<string>("--county") { Description = "6-digit county-level code, e.g. 310104", Required = true };
-        var on = new Option<string?>("--on") { Description = "Evaluation date YYYY-MM-DD (default: today)" };
+        var on = new Option<string?>("--on") { Description = "Evaluation date YYYY-MM-DD (" + Arguments.DefaultDateText + ")" };
         var resident = new Option<string>("--resident") { Description = "JSON file of the resident's facts, or - for standard input", Required = true };
         var items = new Option<string[]>("--item") { Description = "Only this item id (repeatable)", AllowMultipleArgumentsPerToken = false };
         var format = new Option<string>("--format") { Description = "json (SPEC §6) or text", DefaultValueFactory = _ => "json" };
@@ -34,16 +35,19 @@ internal static class EvalCommand
 
             var code = Arguments.County(parse.GetValue(county));
             var date = Arguments.Date(parse.GetValue(on), "--on");
-            var person = ReadResident(parse.GetValue(resident)!, io);
+            var residentPath = parse.GetValue(resident)!;
+            var person = ReadResident(residentPath, io);
             var catalog = CatalogSource.LoadOrFail(parse.GetValue(standards), io);
             Evaluation evaluation;
             try
             {
-                evaluation = catalog.Evaluate(person, code, date, parse.GetValue(items));
+                evaluation = catalog.Evaluate(person.Resident, code, date, parse.GetValue(items));
             }
             catch (ResidentException e)
             {
-                throw new CliException($"{parse.GetValue(resident)}: {e.Message}");
+                // The facts are checked against the vocabulary here; the key of the fact at fault says where.
+                var at = e.Fact is { } fact && person.Keys.TryGetValue(fact, out var key) ? (key.Line, key.Column) : (1, 1);
+                throw new CliException(Where(residentPath, at.Item1, at.Item2) + e.Message);
             }
             catch (ArgumentException e)
             {
@@ -57,7 +61,7 @@ internal static class EvalCommand
             else
             {
                 var document = parse.GetValue(record)
-                    ? EvaluationJson.ToRecord(evaluation, catalog.Revision, person, parse.GetValue(items))
+                    ? EvaluationJson.ToRecord(evaluation, catalog.Revision, person.Resident, parse.GetValue(items))
                     : EvaluationJson.ToContract(evaluation, catalog.Revision);
                 io.Out.WriteLine(EvaluationJson.Serialize(document));
             }
@@ -67,12 +71,14 @@ internal static class EvalCommand
         return command;
     }
 
-    private static Resident ReadResident(string path, ConsoleIo io)
+    private static ResidentJsonReader ReadResident(string path, ConsoleIo io)
     {
-        string json;
+        byte[] json;
         try
         {
-            json = path == "-" ? io.In.ReadToEnd() : File.ReadAllText(path);
+            json = path == "-"
+                ? System.Text.Encoding.UTF8.GetBytes(BoundedRead.Text(io.In, InputLimits.MaxResidentBytes, "standard input"))
+                : BoundedRead.File(path, InputLimits.MaxResidentBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -81,11 +87,15 @@ internal static class EvalCommand
 
         try
         {
-            return Resident.FromJson(json);
+            return ResidentJsonReader.Read(json);
         }
         catch (ResidentException e)
         {
-            throw new CliException($"{path}: {e.Message}");
+            throw new CliException(Where(path, e.Line ?? 1, e.Column ?? 1) + e.Message);
         }
     }
+
+    /// <summary>"file:line:col: " for a resident file; standard input is named "-" as on the command line.</summary>
+    private static string Where(string path, int line, int column) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(path == "-" ? "<stdin>" : path)}:{line}:{column}: ");
 }

@@ -1,6 +1,8 @@
+using StandardsKit.Cli.Output;
 using System.CommandLine;
 using System.Text;
 using StandardsKit.Import;
+using StandardsKit.Input;
 
 namespace StandardsKit.Cli.Commands;
 
@@ -23,31 +25,24 @@ internal static class ImportCommand
             var load = Catalog.LoadPaths([editionPath]);
             var document = load.Documents.FirstOrDefault()
                 ?? throw new CliException($"{editionPath}: no standard document could be read: {load.Diagnostics.FirstOrDefault()}");
-            string official;
-            try
-            {
-                official = File.ReadAllText(parse.GetValue(text)!, new UTF8Encoding(false, throwOnInvalidBytes: true));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
-            {
-                throw new CliException($"{parse.GetValue(text)}: {e.Message}");
-            }
+            var textPath = parse.GetValue(text)!;
+            var official = ReadUtf8(textPath, InputLimits.MaxOfficialTextBytes);
 
             var items = OfficialText.Parse(official);
             if (items.IsEmpty)
             {
-                throw new CliException($"{parse.GetValue(text)}: no items found; expected lines such as '（1）农村免费孕前优生健康检查' followed by '服务对象：…'");
+                throw new CliException($"{textPath}: no items found; expected lines such as '（1）农村免费孕前优生健康检查' followed by '服务对象：…'");
             }
 
             var findings = EditionImporter.Compare(document, items);
             // An excerpt leaves most edition items out; list them only on request, count them always.
             foreach (var f in findings.Where(f => parse.GetValue(all) || f.Kind is not (ImportFindingKind.Matches or ImportFindingKind.UnmatchedEditionItem)))
             {
-                io.Out.WriteLine(f.ToString());
+                io.Out.Line(f.ToString());
             }
 
             var problems = findings.Count(f => f.Kind is ImportFindingKind.Differs or ImportFindingKind.Missing or ImportFindingKind.UnmatchedOfficialItem);
-            io.Out.WriteLine($"{items.Length} official items; {findings.Count(f => f.Kind == ImportFindingKind.Matches)} fields match, " +
+            io.Out.Line($"{items.Length} official items; {findings.Count(f => f.Kind == ImportFindingKind.Matches)} fields match, " +
                              $"{findings.Count(f => f.Kind == ImportFindingKind.Differs)} differ, {findings.Count(f => f.Kind == ImportFindingKind.Missing)} missing; " +
                              $"{findings.Count(f => f.Kind == ImportFindingKind.UnmatchedEditionItem)} edition items are not in this text (--all lists them)");
 
@@ -62,37 +57,44 @@ internal static class ImportCommand
                 string filled;
                 try
                 {
-                    filled = EditionImporter.Fill(File.ReadAllText(editionPath), editionPath, findings, sourceId);
+                    filled = EditionImporter.Fill(ReadUtf8(editionPath, InputLimits.MaxFileBytes), editionPath, findings, sourceId);
                 }
                 catch (InvalidOperationException e)
                 {
                     throw new CliException(e.Message);
                 }
 
-                // Write only a file that still loads, and atomically: never a half-written standard.
-                var temp = editionPath + ".import-tmp";
-                try
+                AtomicFile.Replace(editionPath, filled, check =>
                 {
-                    File.WriteAllText(temp, filled, new UTF8Encoding(false));
-                    var check = Catalog.LoadPaths([temp]);
-                    if (check.Documents.IsEmpty || check.Diagnostics.Any(d => d.Code is "SK0001" or "SK0002"))
-                    {
-                        throw new CliException($"filling would break {editionPath}: {check.Diagnostics.FirstOrDefault()}; nothing was written");
-                    }
+                    var loaded = Catalog.LoadPaths([check]);
+                    return loaded.Documents.IsEmpty || loaded.Diagnostics.Any(d => d.Code is "SK0001" or "SK0002")
+                        ? $"filling would break {editionPath}: {loaded.Diagnostics.FirstOrDefault()}; nothing was written"
+                        : null;
+                });
 
-                    File.Move(temp, editionPath, overwrite: true);
-                }
-                finally
-                {
-                    File.Delete(temp); // gone already after a successful move; never left behind on failure
-                }
-
-                io.Out.WriteLine($"filled {findings.Count(f => f.Kind == ImportFindingKind.Missing)} fields in {editionPath}");
+                io.Out.Line($"filled {findings.Count(f => f.Kind == ImportFindingKind.Missing)} fields in {editionPath}");
                 return findings.Any(f => f.Kind == ImportFindingKind.Differs) ? CliApp.Findings : CliApp.Ok;
             }
 
             return problems > 0 ? CliApp.Findings : CliApp.Ok;
         });
         return command;
+    }
+
+    private static string ReadUtf8(string path, int maxBytes)
+    {
+        try
+        {
+            var bytes = BoundedRead.File(path, maxBytes);
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsSpan(3) : bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new CliException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{path}: not valid UTF-8 at byte {e.Index}; save the text as UTF-8 (pdftotext -enc UTF-8)"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException(e.Message);
+        }
     }
 }

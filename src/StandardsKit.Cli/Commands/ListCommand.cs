@@ -1,3 +1,5 @@
+using StandardsKit.Expressions;
+using StandardsKit.Cli.Output;
 using System.CommandLine;
 using System.Globalization;
 using StandardsKit.Engine;
@@ -9,7 +11,7 @@ internal static class ListCommand
     public static Command Create(ConsoleIo io, Option<string?> standards)
     {
         var county = new Option<string>("--county") { Description = "6-digit county-level code (default 000000: the national standard alone)", DefaultValueFactory = _ => "000000" };
-        var on = new Option<string?>("--on") { Description = "Date YYYY-MM-DD (default: today)" };
+        var on = new Option<string?>("--on") { Description = "Date YYYY-MM-DD (" + Arguments.DefaultDateText + ")" };
         var command = new Command("list", "List the items in force for a county on a date, with the jurisdiction that defines each.") { county, on };
         command.SetAction(parse =>
         {
@@ -17,16 +19,16 @@ internal static class ListCommand
             var date = Arguments.Date(parse.GetValue(on), "--on");
             var catalog = CatalogSource.LoadOrFail(parse.GetValue(standards), io);
             var items = InForce(catalog, code, date);
-            io.Out.WriteLine($"{code} {(code == "000000" ? "全国 (national standard alone)" : catalog.Divisions.Find(code)?.Name)} on {date:yyyy-MM-dd}: " +
+            io.Out.Line($"{code} {(code == "000000" ? "全国 (national standard alone)" : catalog.Divisions.Find(code)?.Name)} on {ExpressionLimits.Iso(date)}: " +
                              string.Join(" → ", catalog.ChainFor(code, date).Select(c => $"{c.Standard}@{c.Edition}")));
             foreach (var item in items)
             {
                 var number = item.Number?.ToString(CultureInfo.InvariantCulture) ?? "-";
                 var local = item.LocalName is { } l ? $" / {l.Zh}" : "";
-                io.Out.WriteLine($"{number,4}  {item.Id,-40} {item.Name.Zh}{local}  [{item.Jurisdiction}]");
+                io.Out.Line($"{number,4}  {item.Id,-40} {item.Name.Zh}{local}  [{item.Jurisdiction}]");
             }
 
-            io.Out.WriteLine($"{items.Length} items");
+            io.Out.Line($"{items.Length} items");
             return CliApp.Ok;
         });
         return command;

@@ -10,7 +10,7 @@ internal static class ReportCommand
     public static Command Create(ConsoleIo io, Option<string?> standards)
     {
         var county = new Option<string>("--county") { Description = "6-digit county-level code", Required = true };
-        var on = new Option<string?>("--on") { Description = "Date YYYY-MM-DD (default: today)" };
+        var on = new Option<string?>("--on") { Description = "Date YYYY-MM-DD (" + Arguments.DefaultDateText + ")" };
         var format = new Option<string>("--format") { Description = "text, markdown or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "markdown", "json");
         var command = new Command("report", "Per item in force in a county: national level, local level, and whether it is at or above the national floor or local-only.")

@@ -1,3 +1,5 @@
+using StandardsKit.Expressions;
+using StandardsKit.Cli.Output;
 using System.CommandLine;
 using System.Globalization;
 using StandardsKit.Model;
@@ -10,7 +12,7 @@ internal static class ShowCommand
     {
         var item = new Argument<string>("item") { Description = "Item id, e.g. maternal-health" };
         var county = new Option<string>("--county") { Description = "6-digit county-level code (default 000000: the national standard alone)", DefaultValueFactory = _ => "000000" };
-        var on = new Option<string?>("--on") { Description = "Date YYYY-MM-DD (default: today)" };
+        var on = new Option<string?>("--on") { Description = "Date YYYY-MM-DD (" + Arguments.DefaultDateText + ")" };
         var command = new Command("show", "Show one item as it applies in a county on a date: every layer's texts, rule, level and evidence.") { item, county, on };
         command.SetAction(parse =>
         {
@@ -20,34 +22,34 @@ internal static class ShowCommand
             var items = ListCommand.InForce(catalog, code, date);
             var id = parse.GetValue(item)!;
             var found = items.FirstOrDefault(i => i.Id == id)
-                ?? throw new CliException($"item '{id}' is not in force in {code} on {date:yyyy-MM-dd}" +
+                ?? throw new CliException($"item '{id}' is not in force in {code} on {ExpressionLimits.Iso(date)}" +
                     (Suggest(id, [.. items.Select(i => i.Id)]) is { } hint ? $" — did you mean '{hint}'?" : ""));
             var w = io.Out;
-            w.WriteLine($"{found.Id}: {found.Name.Zh}" + (found.Name.En is { } en ? $" ({en})" : ""));
+            w.Line($"{found.Id}: {found.Name.Zh}" + (found.Name.En is { } en ? $" ({en})" : ""));
             foreach (var layer in found.Layers)
             {
                 var i = layer.Item;
                 w.WriteLine();
-                w.WriteLine($"== {layer.Document.Key} ({layer.Document.Jurisdiction}) {i.Name.Zh} [{Show(i.Provenance)}]  {i.Span}");
+                w.Line($"== {layer.Document.Key} ({layer.Document.Jurisdiction}) {i.Name.Zh} [{Show(i.Provenance)}]  {i.Span}");
                 foreach (var name in ItemFieldNames.All)
                 {
                     if (i.Fields.TryGetValue(name, out var field))
                     {
-                        w.WriteLine($"   {name}: {field.Text.Zh} [{Show(field.Provenance)}]");
+                        w.Line($"   {name}: {field.Text.Zh} [{Show(field.Provenance)}]");
                     }
                 }
 
                 if (i.Eligibility is { } e)
                 {
-                    w.WriteLine($"   eligibility: {e.When} [{(e.Provenance is null ? "inherited evidence" : Show(e.Provenance))}]");
+                    w.Line($"   eligibility: {e.When} [{(e.Provenance is null ? "inherited evidence" : Show(e.Provenance))}]");
                 }
 
                 foreach (var q in i.Level?.Quantities ?? [])
                 {
                     foreach (var tier in q.Tiers)
                     {
-                        var values = string.Join(", ", tier.Values.Select(v => (v.From == DateOnly.MinValue ? "" : $"from {v.From:yyyy-MM-dd}: ") + v.Value.ToString(CultureInfo.InvariantCulture)));
-                        w.WriteLine($"   {q.Name} ({q.Unit}){(tier.When is null ? "" : $" when {tier.When}")}: {(q.AtLeast ? "≥ " : "")}{values}");
+                        var values = string.Join(", ", tier.Values.Select(v => (v.From == DateOnly.MinValue ? "" : $"from {ExpressionLimits.Iso(v.From)}: ") + v.Value.ToString(CultureInfo.InvariantCulture)));
+                        w.Line($"   {q.Name} ({q.Unit}){(tier.When is null ? "" : $" when {tier.When}")}: {(q.AtLeast ? "≥ " : "")}{values}");
                     }
                 }
             }

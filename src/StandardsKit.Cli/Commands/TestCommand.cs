@@ -1,3 +1,4 @@
+using StandardsKit.Cli.Output;
 using System.CommandLine;
 using StandardsKit.Testing;
 
@@ -28,7 +29,7 @@ internal static class TestCommand
 
                 foreach (var d in loaded.Diagnostics)
                 {
-                    io.Error.WriteLine(d.ToString());
+                    io.Error.Line(d.ToString());
                 }
 
                 if (loaded.Diagnostics.Any(d => d.Severity == Diagnostics.Severity.Error))
@@ -42,15 +43,15 @@ internal static class TestCommand
             var results = TestRunner.Run(catalog, cases);
             foreach (var result in results)
             {
-                io.Out.WriteLine($"{(result.Passed ? "PASS" : "FAIL")} {result.Case.Name}  ({result.Case.Span})");
+                io.Out.Line($"{(result.Passed ? "PASS" : "FAIL")} {result.Case.Name}  ({result.Case.Span})");
                 foreach (var failure in result.Failures)
                 {
-                    io.Out.WriteLine("     " + failure);
+                    io.Out.Line("     " + failure);
                 }
             }
 
             var passed = results.Count(r => r.Passed);
-            io.Out.WriteLine($"{passed} passed, {results.Length - passed} failed");
+            io.Out.Line($"{passed} passed, {results.Length - passed} failed");
             return passed == results.Length ? CliApp.Ok : CliApp.Findings;
         });
         return command;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using StandardsKit.Analysis;
 using StandardsKit.Diagnostics;
@@ -12,7 +13,7 @@ internal static class DiagnosticsRenderer
     {
         foreach (var d in diagnostics)
         {
-            w.WriteLine(d.ToString());
+            w.Line(d.ToString());
         }
 
         if (proofs is not null)
@@ -22,10 +23,10 @@ internal static class DiagnosticsRenderer
 
         foreach (var p in provenance)
         {
-            w.WriteLine($"provenance {p.Standard}: items {Counts(p.Items)}; fields {Counts(p.Fields)}");
+            w.Line($"provenance {p.Standard}: items {Counts(p.Items)}; fields {Counts(p.Fields)}");
         }
 
-        w.WriteLine(Summary(diagnostics, files));
+        w.Line(Summary(diagnostics, files));
     }
 
     public static void GitHub(TextWriter w, IReadOnlyList<Diagnostic> diagnostics, int files)
@@ -33,9 +34,9 @@ internal static class DiagnosticsRenderer
         foreach (var d in diagnostics.Where(d => d.Severity != Severity.Info))
         {
             var level = d.Severity == Severity.Error ? "error" : "warning";
-            var where = d.Span is { } s ? $" file={Escape(s.File, true)},line={s.Line},col={s.Column}," : " ";
+            var where = d.Span is { } s ? $" file={Workflow(s.File, true)},line={Number(s.Line)},col={Number(s.Column)}," : " ";
             var message = d.Message + (d.Help is null ? "" : " — " + d.Help);
-            w.WriteLine($"::{level}{where}title={d.Code}::{Escape(message, false)}");
+            w.WriteLine($"::{level}{where}title={d.Code}::{Workflow(message, false)}");
         }
 
         w.WriteLine(Summary(diagnostics, files));
@@ -116,10 +117,13 @@ internal static class DiagnosticsRenderer
         return $"{errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")} in {files} file{(files == 1 ? "" : "s")}";
     }
 
-    // GitHub's workflow-command escaping: %, CR and LF always; ':' and ',' inside properties.
-    private static string Escape(string s, bool property)
+    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    // GitHub's workflow-command escaping: %, CR and LF always; ':' and ',' inside properties. Other control
+    // characters (ESC, bidi overrides) would still reach the log raw, so they are made visible first.
+    private static string Workflow(string s, bool property)
     {
-        s = s.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+        s = SafeText.Escape(s).Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
         return property ? s.Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal) : s;
     }
 }

@@ -1,3 +1,4 @@
+using StandardsKit.Expressions;
 using System.Globalization;
 using StandardsKit.Engine;
 
@@ -9,10 +10,10 @@ internal static class EvaluationText
     public static void Write(TextWriter w, Evaluation evaluation, string lang)
     {
         var zh = lang != "en";
-        w.WriteLine(zh
-            ? $"县级区划 {evaluation.County}，日期 {evaluation.On:yyyy-MM-dd}"
-            : $"County {evaluation.County} on {evaluation.On:yyyy-MM-dd}");
-        w.WriteLine((zh ? "适用标准：" : "Standards in force: ") +
+        w.Line(zh
+            ? $"县级区划 {evaluation.County}，日期 {ExpressionLimits.Iso(evaluation.On)}"
+            : $"County {evaluation.County} on {ExpressionLimits.Iso(evaluation.On)}");
+        w.Line((zh ? "适用标准：" : "Standards in force: ") +
                     string.Join(" → ", evaluation.Chain.Select(c => $"{c.Standard}@{c.Edition} ({c.Jurisdiction})")));
         w.WriteLine();
         foreach (var d in evaluation.Decisions)
@@ -25,16 +26,16 @@ internal static class EvaluationText
                 null => zh ? "无法确定" : "undetermined",
             };
             var name = d.Name.In(lang) + (d.LocalName is { } local ? $" / {local.In(lang)}" : "");
-            w.WriteLine($"{mark} ({d.Number?.ToString(CultureInfo.InvariantCulture) ?? "-"}) {name} [{d.Item}] — {verdict} ({(zh ? "定义于" : "defined by")} {d.Jurisdiction})");
+            w.Line($"{mark} ({d.Number?.ToString(CultureInfo.InvariantCulture) ?? "-"}) {name} [{d.Item}] — {verdict} ({(zh ? "定义于" : "defined by")} {d.Jurisdiction})");
             if (!d.MissingFacts.IsEmpty)
             {
-                w.WriteLine($"    {(zh ? "缺少事实" : "missing facts")}: {string.Join(", ", d.MissingFacts)}");
+                w.Line($"    {(zh ? "缺少事实" : "missing facts")}: {string.Join(", ", d.MissingFacts)}");
             }
 
             foreach (var r in d.Because)
             {
                 var result = r.Result switch { true => "true", false => "false", null => "?" };
-                w.WriteLine($"    {(zh ? "因为" : "because")} {r.Expression} = {result}   ({r.Source})");
+                w.Line($"    {(zh ? "因为" : "because")} {r.Expression} = {result}   ({r.Source})");
             }
 
             if (d.Level is { } level)
@@ -42,20 +43,20 @@ internal static class EvaluationText
                 foreach (var q in level.Quantities)
                 {
                     var amount = $"{(q.AtLeast ? "≥ " : "")}{QuantityText.Amount(q, zh)} {q.Unit}";
-                    w.WriteLine(q.Value is null
+                    w.Line(q.Value is null
                         ? $"    {(zh ? "标准" : "level")}: {q.Name}: {amount} — {QuantityText.DependsOn(q, zh)} ({q.Jurisdiction})"
                         : $"    {(zh ? "标准" : "level")}: {q.Name} {amount} ({q.Jurisdiction})");
                 }
 
                 if (level.Text is { } text)
                 {
-                    w.WriteLine($"    {(zh ? "服务标准" : "standard")}: {text.In(lang)}");
+                    w.Line($"    {(zh ? "服务标准" : "standard")}: {text.In(lang)}");
                 }
             }
 
             foreach (var c in d.Citations)
             {
-                w.WriteLine($"    {(zh ? "依据" : "cites")}: {c.Standard} {c.Title.In(lang)} [{c.Evidence.ToString().ToLowerInvariant()}]{(c.Url is null ? "" : " " + c.Url)}");
+                w.Line($"    {(zh ? "依据" : "cites")}: {c.Standard} {c.Title.In(lang)} [{c.Evidence.ToString().ToLowerInvariant()}]{(c.Url is null ? "" : " " + c.Url)}");
             }
         }
     }

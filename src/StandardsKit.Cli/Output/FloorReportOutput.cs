@@ -1,3 +1,4 @@
+using StandardsKit.Expressions;
 using System.Collections.Immutable;
 using System.Globalization;
 using StandardsKit.Analysis;
@@ -14,38 +15,38 @@ internal static class FloorReportOutput
                 Json(w, county, on, rows);
                 break;
             case "markdown":
-                w.WriteLine($"### Floor report for {county} on {on:yyyy-MM-dd}");
+                w.Line($"### Floor report for {county} on {ExpressionLimits.Iso(on)}");
                 w.WriteLine();
-                w.WriteLine("| item | name | jurisdiction | status | national level | local level | above the floor |");
-                w.WriteLine("|---|---|---|---|---|---|---|");
+                w.Line("| item | name | jurisdiction | status | national level | local level | above the floor |");
+                w.Line("|---|---|---|---|---|---|---|");
                 foreach (var r in rows)
                 {
-                    w.WriteLine($"| `{r.Item}` | {r.Name.Zh} | {r.Jurisdiction} | {Status(r.Status)} | {Cell(r.NationalLevel)} | {Cell(r.LocalLevel)} | {Cell(string.Join("; ", r.Above))} |");
+                    w.Line($"| `{r.Item}` | {r.Name.Zh} | {r.Jurisdiction} | {Status(r.Status)} | {Cell(r.NationalLevel)} | {Cell(r.LocalLevel)} | {Cell(string.Join("; ", r.Above))} |");
                 }
 
                 break;
             default:
-                w.WriteLine($"Floor report for {county} on {on:yyyy-MM-dd}");
+                w.Line($"Floor report for {county} on {ExpressionLimits.Iso(on)}");
                 foreach (var r in rows)
                 {
-                    w.WriteLine($"{Status(r.Status),-11} {r.Item,-40} {r.Name.Zh} [{r.Jurisdiction}]");
+                    w.Line($"{Status(r.Status),-11} {r.Item,-40} {r.Name.Zh} [{r.Jurisdiction}]");
                     if (r.Status is not FloorStatus.National and not FloorStatus.LocalOnly)
                     {
-                        w.WriteLine($"            national: {r.NationalLevel}");
+                        w.Line($"            national: {r.NationalLevel}");
                     }
 
                     if (r.LocalLevel.Length > 0 && r.Status != FloorStatus.National)
                     {
-                        w.WriteLine($"            local:    {r.LocalLevel}");
+                        w.Line($"            local:    {r.LocalLevel}");
                     }
 
                     if (!r.Above.IsEmpty)
                     {
-                        w.WriteLine($"            above:    {string.Join("; ", r.Above)} (needs a fiscal-capacity assessment)");
+                        w.Line($"            above:    {string.Join("; ", r.Above)} (needs a fiscal-capacity assessment)");
                     }
                 }
 
-                w.WriteLine(string.Join(", ", rows.GroupBy(r => r.Status).Select(g => $"{Status(g.Key)} {g.Count()}")));
+                w.Line(string.Join(", ", rows.GroupBy(r => r.Status).Select(g => $"{Status(g.Key)} {g.Count()}")));
                 break;
         }
     }

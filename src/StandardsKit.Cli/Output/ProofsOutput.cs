@@ -10,10 +10,10 @@ internal static class ProofsOutput
 {
     public static void Text(TextWriter w, FloorProofReport report)
     {
-        w.WriteLine($"floor proofs: {report.Count(ProofStatus.Proved)} proved, {report.Count(ProofStatus.Violated)} violated, {report.Count(ProofStatus.Unsupported)} unsupported");
+        w.Line($"floor proofs: {report.Count(ProofStatus.Proved)} proved, {report.Count(ProofStatus.Violated)} violated, {report.Count(ProofStatus.Unsupported)} unsupported");
         foreach (var p in report.Proofs.Where(p => p.Status != ProofStatus.Proved))
         {
-            w.WriteLine($"  {Status(p.Status)} {p.Standard} '{p.Item}' (implements {p.Parent} '{p.Implements}') {Day(p.From)}..{(p.Until is { } u ? Day(u) : "")}: {p.Reason}");
+            w.Line($"  {Status(p.Status)} {p.Standard} '{p.Item}' (implements {p.Parent} '{p.Implements}') {Day(p.From)}..{(p.Until is { } u ? Day(u) : "")}: {p.Reason}");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using StandardsKit.Engine;
+using StandardsKit.Input;
 
 namespace StandardsKit.Cli.Screening;
 
@@ -96,11 +97,12 @@ internal static class JsonlSource
             JsonDocument document;
             try
             {
-                document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 8 });
+                // The same strict reading as eval: a fact given twice is an error, not "the last one wins".
+                document = StrictJson.Parse(StrictJson.CheckUtf8(bytes), ResidentJsonReader.MaxDepth, out _);
             }
-            catch (JsonException e)
+            catch (StrictJsonException e)
             {
-                throw new RowException($"not valid JSON (byte {(e.BytePositionInLine ?? 0) + 1}): {e.Message.Split(". ", 2)[0]}");
+                throw new RowException(e.Message.StartsWith("is ", StringComparison.Ordinal) ? e.Message[3..] : "line " + e.Message) { Column = e.Position.Column };
             }
 
             using (document)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
+using StandardsKit.Cli.Output;
 using StandardsKit.Engine;
 
 namespace StandardsKit.Cli.Screening;
@@ -45,7 +46,7 @@ internal sealed class ScreenPipeline(Catalog catalog, ScreenSettings settings, R
                     output.Write(chunk.Rendered);
                     foreach (var error in chunk.Errors)
                     {
-                        errors.WriteLine(error);
+                        errors.Line(error); // a row's text (a value, a fact name) cannot forge another line
                     }
 
                     summary.Add(chunk.Summary);
@@ -165,7 +166,8 @@ internal sealed class ScreenPipeline(Catalog catalog, ScreenSettings settings, R
             }
             catch (Exception e) when (e is RowException or ResidentException or UnknownDivisionException or ArgumentException or OverflowException)
             {
-                errors.Add($"{record.Source}:{record.Line}: {e.Message.Split(" (Parameter", 2)[0]}");
+                var column = e is RowException { Column: { } c } ? string.Create(CultureInfo.InvariantCulture, $":{c}") : "";
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{record.Source}:{record.Line}{column}: {e.Message.Split(" (Parameter", 2)[0]}"));
                 summary.AddError();
                 if (settings.FailFast)
                 {

@@ -23,7 +23,11 @@ internal abstract class InputRecord(string source, long line)
 }
 
 /// <summary>A row that cannot be screened; reported with its file and line while the run goes on.</summary>
-internal sealed class RowException(string message) : Exception(message);
+internal sealed class RowException(string message) : Exception(message)
+{
+    /// <summary>The 1-based column in the line, when the problem has one (JSON syntax, a repeated key).</summary>
+    public int? Column { get; init; }
+}
 
 /// <summary>What a row lacks comes from the command line: <c>--county</c>, <c>--on</c>, and the fact vocabulary.</summary>
 internal sealed record RowDefaults(string? County, DateOnly On, Model.FactVocabulary Facts);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StandardsKit.Cli.Output;
 
 namespace StandardsKit.Cli.Screening;
 
@@ -57,7 +58,7 @@ internal sealed class ScreenSummary
         foreach (var item in _order)
         {
             var c = _byItem[item];
-            w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{item.PadRight(width)}  {c[0],12:N0}  {c[1],12:N0}  {c[2],12:N0}"));
+            w.Line(string.Create(CultureInfo.InvariantCulture, $"{item.PadRight(width)}  {c[0],12:N0}  {c[1],12:N0}  {c[2],12:N0}"));
         }
     }
 

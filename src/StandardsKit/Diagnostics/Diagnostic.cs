@@ -8,12 +8,15 @@ namespace StandardsKit.Diagnostics;
 /// <param name="Help">How to fix it, for example "did you mean 'age'?".</param>
 public sealed record Diagnostic(string Code, Severity Severity, string Message, SourceSpan? Span, string? Help = null)
 {
-    /// <summary>Renders as <c>path:line:col: error SK0102: message — help</c>.</summary>
+    /// <summary>
+    /// Renders as one line, <c>path:line:col: error SK0102: message — help</c>, with control characters from the
+    /// standards (a newline in an item name, ESC) shown as escapes so they cannot forge further lines.
+    /// </summary>
     public override string ToString()
     {
         var where = Span is null ? "" : Span + ": ";
         var severity = Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "info" };
         var help = string.IsNullOrEmpty(Help) ? "" : " — " + Help;
-        return $"{where}{severity} {Code}: {Message}{help}";
+        return Text.TerminalText.Line($"{where}{severity} {Code}: {Message}{help}");
     }
 }

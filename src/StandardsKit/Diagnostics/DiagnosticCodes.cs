@@ -10,6 +10,8 @@ internal static class DiagnosticCodes
     public const string Encoding = "SK0005";
     public const string Io = "SK0006";
     public const string UnknownFileKind = "SK0007";
+    public const string YamlTag = "SK0008";
+    public const string NotAFile = "SK0009";
 
     public const string ExpressionSyntax = "SK0101";
     public const string UnknownFact = "SK0102";
@@ -35,6 +37,7 @@ internal static class DiagnosticCodes
     public const string BadTest = "SK0213";
     public const string EditionBeforeParent = "SK0214";
     public const string ParentSuperseded = "SK0215";
+    public const string DivisionCycle = "SK0216";
 
     public const string FloorQuantity = "SK0301";
     public const string FloorEligibility = "SK0302";

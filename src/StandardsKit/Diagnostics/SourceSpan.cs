@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace StandardsKit.Diagnostics;
 
 /// <summary>A position in a standards file: 1-based line and column.</summary>
@@ -6,8 +8,8 @@ namespace StandardsKit.Diagnostics;
 /// <param name="Column">1-based column, counted in Unicode characters.</param>
 public sealed record SourceSpan(string File, int Line, int Column)
 {
-    /// <summary>Renders as <c>file:line:col</c>, the form editors and CI annotations understand.</summary>
-    public override string ToString() => $"{File}:{Line}:{Column}";
+    /// <summary>Renders as <c>file:line:col</c>, the form editors and CI annotations understand (control characters in the path escaped).</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Text.TerminalText.Escape(File)}:{Line}:{Column}");
 
     internal SourceSpan Offset(int columns) => this with { Column = Column + columns };
 }

@@ -102,7 +102,7 @@ public sealed class Catalog
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">A path does not exist.</exception>
     public static CatalogLoadResult LoadPaths(IEnumerable<string> paths) =>
-        CatalogLoader.Load([.. paths.SelectMany(StandardsSources.FromPath)], fallBackToEmbeddedVocabulary: true);
+        CatalogLoader.Load(StandardsSources.FromPaths(paths), fallBackToEmbeddedVocabulary: true);
 
     /// <summary>
     /// Checks and compiles a model built in code, as loading does after reading YAML: fact declarations, references
@@ -210,7 +210,7 @@ public sealed class Catalog
             if (!resolution.Index.TryGetValue(id, out var index))
             {
                 var hint = Suggestions.DidYouMean(id, resolution.Index.Keys);
-                throw new ArgumentException($"item '{id}' is not in force in {county} on {on:yyyy-MM-dd}" + (hint is null ? "" : $" — {hint}"), nameof(options));
+                throw new ArgumentException($"item '{id}' is not in force in {county} on {ExpressionLimits.Iso(on)}" + (hint is null ? "" : $" — {hint}"), nameof(options));
             }
 
             if (!indexes.Contains(index))

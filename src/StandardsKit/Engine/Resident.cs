@@ -40,53 +40,9 @@ public sealed class Resident
     public Resident Without(string fact) => new(Facts.Remove(fact));
 
     /// <summary>Reads a resident from a JSON object of facts, e.g. <c>{"birthDate": "1990-05-01", "pregnant": true}</c>.</summary>
-    /// <exception cref="ResidentException">The JSON is malformed or not an object of plain values.</exception>
-    public static Resident FromJson(string json)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 8 });
-        }
-        catch (JsonException e)
-        {
-            throw new ResidentException($"resident is not valid JSON (line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}): {FirstSentence(e.Message)}");
-        }
-
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                throw new ResidentException("resident must be a JSON object of facts, e.g. {\"birthDate\": \"1990-05-01\"}");
-            }
-
-            var resident = Empty;
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                var v = property.Value;
-                resident = v.ValueKind switch
-                {
-                    JsonValueKind.True => resident.With(property.Name, true),
-                    JsonValueKind.False => resident.With(property.Name, false),
-                    JsonValueKind.Number => v.TryGetDecimal(out var d)
-                        ? resident.With(property.Name, d)
-                        : throw new ResidentException($"fact '{property.Name}': {v.GetRawText()} is out of range") { Fact = property.Name },
-                    JsonValueKind.String => resident.With(property.Name, v.GetString()!),
-                    JsonValueKind.Array => resident.With(property.Name, v.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String
-                        ? e.GetString()!
-                        : throw new ResidentException($"fact '{property.Name}' must be a list of strings") { Fact = property.Name })),
-                    JsonValueKind.Null => resident,
-                    _ => throw new ResidentException($"fact '{property.Name}' must be a plain value, not an object") { Fact = property.Name },
-                };
-            }
-
-            return resident;
-        }
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var i = message.IndexOf(". ", StringComparison.Ordinal);
-        return i > 0 ? message[..i] : message;
-    }
+    /// <exception cref="ResidentException">
+    /// The JSON is malformed, gives a fact twice, or is not an object of plain values; <see cref="ResidentException.Line"/>
+    /// and <see cref="ResidentException.Column"/> say where.
+    /// </exception>
+    public static Resident FromJson(string json) => ResidentJsonReader.Read(json).Resident;
 }

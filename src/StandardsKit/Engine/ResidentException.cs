@@ -14,7 +14,13 @@ public sealed class ResidentException : Exception
     {
     }
 
-    /// <summary>The fact at fault (as the resident names it), or null when the input as a whole is wrong.</summary>
+    /// <summary>1-based line in the resident JSON where the problem is, when it is one of the JSON text.</summary>
+    public int? Line { get; init; }
+
+    /// <summary>1-based column (in characters) in the resident JSON, with <see cref="Line"/>.</summary>
+    public int? Column { get; init; }
+
+    /// <summary>The fact the problem concerns, when it concerns one (its key in the JSON can then be located).</summary>
     public string? Fact { get; init; }
 
     /// <summary>Creates the exception with an inner cause.</summary>

@@ -120,5 +120,21 @@ public static class EditionImporter
     /// <summary>PDF extraction adds and drops spaces where lines wrapped; those are not differences. Everything else is.</summary>
     internal static string Normalize(string s) => new([.. s.Where(c => !char.IsWhiteSpace(c))]);
 
-    private static string Quote(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    /// <summary>A YAML double-quoted scalar; control characters become escapes, as YAML does not allow them raw.</summary>
+    private static string Quote(string s)
+    {
+        var sb = new StringBuilder("\"", s.Length + 2);
+        foreach (var c in s)
+        {
+            _ = c switch
+            {
+                '\\' => sb.Append("\\\\"),
+                '"' => sb.Append("\\\""),
+                _ when Text.TerminalText.IsUnsafe(c) => sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)),
+                _ => sb.Append(c),
+            };
+        }
+
+        return sb.Append('"').ToString();
+    }
 }

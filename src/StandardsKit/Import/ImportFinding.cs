@@ -37,7 +37,7 @@ public enum ImportFindingKind
 /// <param name="Span">Where in the edition file.</param>
 public sealed record ImportFinding(ImportFindingKind Kind, string? Item, string? OfficialName, string? Field, string? EditionText, string? OfficialText, SourceSpan? Span)
 {
-    /// <summary>One line for the terminal.</summary>
+    /// <summary>One line for the terminal (texts from the edition and the official text escaped).</summary>
     public override string ToString()
     {
         var where = Span is null ? "" : Span + ": ";
@@ -51,6 +51,6 @@ public sealed record ImportFinding(ImportFindingKind Kind, string? Item, string?
             ImportFindingKind.UnmatchedEditionItem => $"edition item not in the official text: {Item}",
             _ => $"number differs: {Item} is ({EditionText}) here, ({OfficialText}) officially",
         };
-        return where + what;
+        return Text.TerminalText.Line(where + what);
     }
 }

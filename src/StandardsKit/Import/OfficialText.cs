@@ -79,8 +79,13 @@ public static partial class OfficialText
             if (ItemHeading().Match(line) is { Success: true } item)
             {
                 Flush();
-                current = (int.Parse(item.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), item.Groups[2].Value.Trim(), i + 1);
-                line = item.Groups[3].Value.Trim();
+                // The name runs up to the first label on the line, if any (by search, not by a lazy pattern:
+                // a lazy name followed by optional spaces backtracks quadratically on a long run of spaces).
+                var rest = item.Groups[2].Value;
+                var firstLabel = new[] { rest.IndexOf("服务对象：", StringComparison.Ordinal), rest.IndexOf("服务对象:", StringComparison.Ordinal) }
+                    .Where(x => x >= 0).DefaultIfEmpty(rest.Length).Min();
+                current = (int.Parse(item.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), rest[..firstLabel].Trim(), i + 1);
+                line = rest[firstLabel..].Trim();
                 if (line.Length == 0)
                 {
                     continue;
@@ -134,18 +139,19 @@ public static partial class OfficialText
         }
     }
 
-    [GeneratedRegex(@"^[-—–\s]*\d{1,3}[-—–\s]*$")]
+    // Every pattern runs without backtracking, so a hostile line (200,000 spaces) costs linear time.
+    [GeneratedRegex(@"^[-—–\s]*\d{1,3}[-—–\s]*$", RegexOptions.NonBacktracking)]
     private static partial Regex PageNumber();
 
-    [GeneratedRegex(@"^[一二三四五六七八九十]+、\s*(.+)$")]
+    [GeneratedRegex(@"^[一二三四五六七八九十]+、\s*(.+)$", RegexOptions.NonBacktracking)]
     private static partial Regex AreaHeading();
 
-    [GeneratedRegex(@"^\d{1,2}\s*[\.．]\s*([^\d].*)$")]
+    [GeneratedRegex(@"^\d{1,2}\s*[\.．]\s*([^\d].*)$", RegexOptions.NonBacktracking)]
     private static partial Regex CategoryHeading();
 
-    [GeneratedRegex(@"^[（(]\s*(\d{1,3})\s*[）)]\s*(.*?)\s*(服务对象[：:].*)?$")]
+    [GeneratedRegex(@"^[（(]\s*(\d{1,3})\s*[）)](.*)$", RegexOptions.NonBacktracking)]
     private static partial Regex ItemHeading();
 
-    [GeneratedRegex("(服务对象|服务内容|服务标准|支出责任|牵头负责单位)[：:]")]
+    [GeneratedRegex("(服务对象|服务内容|服务标准|支出责任|牵头负责单位)[：:]", RegexOptions.NonBacktracking)]
     private static partial Regex LabelPattern();
 }

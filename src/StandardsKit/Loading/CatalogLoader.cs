@@ -23,10 +23,20 @@ internal static class CatalogLoader
         var unusable = new HashSet<string>(StringComparer.Ordinal);
         var revision = new RevisionHash();
 
-        // Reading, parsing and schema-checking one file touches nothing shared (the schemas are only read), so
-        // files go through those stages in parallel; results are taken in file order, so output is stable.
+        // Reading is sequential so the load's byte budget is charged in file order; parsing and schema-checking
+        // one file touch nothing shared but the node budget (atomic), so files go through those stages in
+        // parallel, and results are taken in file order, so output is stable.
+        var budget = new LoadBudget();
+        var bags = new DiagnosticBag[files.Count];
+        var contents = new byte[]?[files.Count];
+        for (var i = 0; i < files.Count; i++)
+        {
+            bags[i] = new DiagnosticBag();
+            contents[i] = Read(files[i], budget, bags[i]);
+        }
+
         var parsed = new ParsedFile[files.Count];
-        Parallel.For(0, files.Count, i => parsed[i] = Parse(files[i]));
+        Parallel.For(0, files.Count, i => parsed[i] = Parse(files[i], contents[i], bags[i], budget));
         foreach (var file in parsed)
         {
             diagnostics.AddRange(file.Diagnostics.Items);
@@ -55,6 +65,7 @@ internal static class CatalogLoader
 
         var facts = CheckFacts(declarations, files, diagnostics);
 
+        DivisionListChecker.Check(trees.Where(t => t.Kind == SchemaKind.Divisions).Select(t => t.Root), diagnostics);
         var divisionList = trees.Where(t => t.Kind == SchemaKind.Divisions).SelectMany(t => DivisionsBinder.Bind(t.Root)).ToList();
         if (divisionList.Count == 0 && fallBackToEmbeddedVocabulary)
         {
@@ -78,22 +89,15 @@ internal static class CatalogLoader
     /// hash of the bytes parsed (for the revision; null when the file could not be read).</summary>
     private sealed record ParsedFile(SourceFile File, DiagnosticBag Diagnostics, SchemaKind Kind, YamlMapping? Root, string? Unusable, string? Sha256 = null);
 
-    private static ParsedFile Parse(SourceFile file)
+    private static ParsedFile Parse(SourceFile file, byte[]? bytes, DiagnosticBag diagnostics, LoadBudget budget)
     {
-        var diagnostics = new DiagnosticBag();
-        byte[] bytes;
-        try
+        if (bytes is null)
         {
-            bytes = file.Read();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error(DiagnosticCodes.Io, new SourceSpan(file.Path, 1, 1), $"cannot read the file: {e.Message}", null);
             return new ParsedFile(file, diagnostics, SchemaKind.Standard, null, null);
         }
 
         var sha256 = RevisionHash.Sha256(bytes);
-        if (YamlReader.Read(file.Path, bytes, diagnostics) is not { } root)
+        if (YamlReader.Read(file.Path, bytes, diagnostics, budget) is not { } root)
         {
             return new ParsedFile(file, diagnostics, SchemaKind.Standard, null, null, sha256);
         }
@@ -128,6 +132,42 @@ internal static class CatalogLoader
             new DivisionDirectory([.. Embedded(SchemaKind.Divisions).SelectMany(DivisionsBinder.Bind)]));
     });
 
+    /// <summary>
+    /// Reads one file within the per-file limit and what is left of the load's total, turning every refusal
+    /// (a FIFO, a device, a link out of the tree, a file too large) into a diagnostic at the file.
+    /// </summary>
+    private static byte[]? Read(SourceFile file, LoadBudget budget, DiagnosticBag diagnostics)
+    {
+        var at = new SourceSpan(file.Path, 1, 1);
+        var limit = (int)Math.Min(Input.InputLimits.MaxFileBytes, budget.Bytes);
+        try
+        {
+            var bytes = file.Read(limit);
+            budget.Bytes -= bytes.Length;
+            return bytes;
+        }
+        catch (Input.InputRefusedException e) when (e.OverLimit && limit < Input.InputLimits.MaxFileBytes)
+        {
+            diagnostics.Error(DiagnosticCodes.InputLimit, at,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the files of this load exceed {Input.InputLimits.MaxTotalBytes:N0} bytes together; this file was not read"),
+                "load fewer files at once, or split the standards into several folders");
+        }
+        catch (Input.InputRefusedException e) when (e.OverLimit)
+        {
+            diagnostics.Error(DiagnosticCodes.InputLimit, at, e.Message, "split the standard into smaller files");
+        }
+        catch (Input.InputRefusedException e)
+        {
+            diagnostics.Error(DiagnosticCodes.NotAFile, at, e.Message, "standards are regular YAML files inside the standards folder");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.Io, at, $"cannot read the file: {e.Message}", null);
+        }
+
+        return null;
+    }
+
     private static SchemaKind KindOf(YamlMapping root)
     {
         if (root["facts"] is not null)
@@ -150,7 +190,7 @@ internal static class CatalogLoader
         var found = new List<YamlMapping>();
         foreach (var file in StandardsSources.Embedded())
         {
-            var bytes = file.Read();
+            var bytes = file.Read(int.MaxValue);
             if (YamlReader.Read(file.Path, bytes, scratch) is YamlMapping m && KindOf(m) == kind)
             {
                 revision?.Add("(embedded)/" + file.RelativePath, bytes);

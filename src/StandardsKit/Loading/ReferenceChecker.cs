@@ -1,3 +1,4 @@
+using StandardsKit.Expressions;
 using System.Collections.Immutable;
 using StandardsKit.Diagnostics;
 using StandardsKit.Divisions;
@@ -176,8 +177,8 @@ internal static class ReferenceChecker
                 if (earlier.EffectiveFrom == later.EffectiveFrom || earlier.EffectiveUntil >= later.EffectiveFrom)
                 {
                     d.Error(DiagnosticCodes.OverlappingEditions, later.Span,
-                        $"{later.Key} takes effect {later.EffectiveFrom:yyyy-MM-dd}, while {earlier.Key} is still in force then",
-                        $"end {earlier.Key} before {later.EffectiveFrom:yyyy-MM-dd} (effectiveUntil) or move this edition's effectiveFrom");
+                        $"{later.Key} takes effect {ExpressionLimits.Iso(later.EffectiveFrom)}, while {earlier.Key} is still in force then",
+                        $"end {earlier.Key} before {ExpressionLimits.Iso(later.EffectiveFrom)} (effectiveUntil) or move this edition's effectiveFrom");
                 }
             }
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Reflection;
 using Newtonsoft.Json.Linq;
@@ -107,7 +108,7 @@ internal static class SchemaValidator
         // A file that is wrong everywhere is usually the wrong kind of file: a hundred lines say so well enough.
         if (more > 0)
         {
-            diagnostics.Error(DiagnosticCodes.Schema, root.Span, $"{more:N0} more schema errors in this file are not listed",
+            diagnostics.Error(DiagnosticCodes.Schema, root.Span, string.Create(CultureInfo.InvariantCulture, $"{more:N0} more schema errors in this file are not listed"),
                 "fix the ones above first; a file wrong everywhere may be the wrong kind of file");
         }
 

@@ -1,7 +1,13 @@
 namespace StandardsKit.Loading;
 
-/// <summary>A standards file to load: the path shown in diagnostics and a way to read its bytes.</summary>
-internal sealed record SourceFile(string Path, Func<byte[]> Read)
+/// <summary>
+/// A standards file to load: the path shown in diagnostics and a way to read at most a given number of bytes
+/// (the read throws <see cref="Input.InputRefusedException"/> rather than return more, or read what it must not).
+/// </summary>
+/// <param name="Path">Shown in diagnostics.</param>
+/// <param name="Read">Reads the bytes, given the most it may return.</param>
+/// <param name="Identity">Where the file really is (its real path), so one file reached twice is loaded once; null when it has no place on disk.</param>
+internal sealed record SourceFile(string Path, Func<int, byte[]> Read, string? Identity = null)
 {
     /// <summary>
     /// The path relative to the folder that was loaded ('/'-separated), which names the file in the standards
@@ -9,3 +15,4 @@ internal sealed record SourceFile(string Path, Func<byte[]> Read)
     /// </summary>
     public string RelativePath { get; init; } = Path;
 }
+

@@ -1,3 +1,4 @@
+using StandardsKit.Expressions;
 using System.Collections.Immutable;
 using StandardsKit.Compilation;
 using StandardsKit.Diagnostics;
@@ -27,7 +28,7 @@ internal sealed class StandardBinder(NodeReader r, ExpressionSourceMaps maps, st
         if (effectiveUntil < effectiveFrom)
         {
             r.Diagnostics.Error(DiagnosticCodes.BadDates, root["effectiveUntil"]!.Span,
-                $"effectiveUntil {effectiveUntil:yyyy-MM-dd} is before effectiveFrom {effectiveFrom:yyyy-MM-dd}", "swap or correct the dates");
+                $"effectiveUntil {ExpressionLimits.Iso(effectiveUntil.Value)} is before effectiveFrom {ExpressionLimits.Iso(effectiveFrom.Value)}", "swap or correct the dates");
         }
 
         return new StandardDocument

@@ -131,6 +131,8 @@ public sealed class ScreenCommandTests : IDisposable
 
             not json
             {"id": "c", "county": "999999"}
+            {"id": "e", "pregnant": true, "pregnant": false}
+            {"id": "f\u001b[2J", "pregnant": "yes\nforged"}
             {"id": "d", "pregnant": false}
             """;
 
@@ -139,11 +141,13 @@ public sealed class ScreenCommandTests : IDisposable
         result.ExitCode.Should().Be(1);
         Rows(result.Out).Select(r => r["id"]!.GetValue<string>()).Should().Equal("a", "d");
         var errors = result.Err.Split('\n').Where(l => l.StartsWith("-:", StringComparison.Ordinal)).ToList();
-        errors.Should().HaveCount(3);
+        errors.Should().HaveCount(5);
         errors[0].Should().StartWith("-:2: unknown fact 'pregnent'").And.Contain("did you mean 'pregnant'");
-        errors[1].Should().StartWith("-:4: not valid JSON");
+        errors[1].Should().MatchRegex("^-:4:[0-9]+: not valid JSON");
         errors[2].Should().StartWith("-:5: unknown county code '999999'");
-        result.Err.Should().Contain("screened 2 residents (3 rows with errors)").And.NotContain("\r");
+        errors[3].Should().StartWith("-:6:").And.Contain("gives the key 'pregnant' twice");
+        errors[4].Should().StartWith("-:7: ").And.Contain("\\n").And.NotContain("forged\n");
+        result.Err.Should().Contain("screened 2 residents (5 rows with errors)").And.NotContain("\r").And.NotContain("\u001b");
     }
 
     [Fact]

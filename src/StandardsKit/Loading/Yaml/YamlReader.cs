@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using StandardsKit.Diagnostics;
 using YamlDotNet.Core;
@@ -11,18 +12,19 @@ namespace StandardsKit.Loading.Yaml;
 /// </summary>
 internal static class YamlReader
 {
-    public const int MaxBytes = 8 * 1024 * 1024;
+    public const int MaxBytes = Input.InputLimits.MaxFileBytes;
     public const int MaxDepth = 64;
-    public const int MaxNodes = 1_000_000;
+    public const int MaxNodes = Input.InputLimits.MaxFileNodes;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static YamlNode? Read(string path, ReadOnlySpan<byte> bytes, DiagnosticBag diagnostics)
+    /// <summary>Reads one document; <paramref name="budget"/>, when given, is the node budget shared by every file of a load.</summary>
+    public static YamlNode? Read(string path, ReadOnlySpan<byte> bytes, DiagnosticBag diagnostics, LoadBudget? budget = null)
     {
         if (bytes.Length > MaxBytes)
         {
             diagnostics.Error(DiagnosticCodes.InputLimit, new SourceSpan(path, 1, 1),
-                $"file is {bytes.Length:N0} bytes; the limit is {MaxBytes:N0}", "split the standard into smaller files");
+                string.Create(CultureInfo.InvariantCulture, $"file is {bytes.Length:N0} bytes; the limit is {MaxBytes:N0}"), "split the standard into smaller files");
             return null;
         }
 
@@ -44,7 +46,7 @@ internal static class YamlReader
             return null;
         }
 
-        var state = new State(path, diagnostics);
+        var state = new State(path, diagnostics, budget);
         try
         {
             var parser = new YamlDotNet.Core.Parser(new StringReader(text));
@@ -97,11 +99,27 @@ internal static class YamlReader
         if (++state.Nodes > MaxNodes)
         {
             state.Diagnostics.Error(DiagnosticCodes.InputLimit, Span(state.Path, parser.Current!.Start),
-                $"file has more than {MaxNodes:N0} YAML nodes", "split it into smaller files");
+                string.Create(CultureInfo.InvariantCulture, $"file has more than {MaxNodes:N0} YAML nodes"), "split it into smaller files");
+            throw new LimitException();
+        }
+
+        if (state.Budget is { } shared && shared.TakeNode() < 0)
+        {
+            state.Diagnostics.Error(DiagnosticCodes.InputLimit, Span(state.Path, parser.Current!.Start),
+                string.Create(CultureInfo.InvariantCulture, $"the files of this load have more than {Input.InputLimits.MaxTotalNodes:N0} YAML nodes together; this file was not read to the end"),
+                "load fewer files at once, or split the standards into several folders");
             throw new LimitException();
         }
 
         var current = parser.Current!;
+        if (current is NodeEvent { Tag.IsEmpty: false } tagged)
+        {
+            // A tag (!include, !!binary, !ruby/object) asks a YAML library to do something; here it would be silently ignored.
+            state.Diagnostics.Error(DiagnosticCodes.YamlTag, Span(state.Path, tagged.Start),
+                $"YAML tags ({tagged.Tag.Value}) are not allowed", "remove the tag; quote the value if it should be text, e.g. '123'");
+            throw new LimitException();
+        }
+
         switch (current)
         {
             case AnchorAlias alias:
@@ -200,11 +218,13 @@ internal static class YamlReader
         return (line, column);
     }
 
-    private sealed class State(string path, DiagnosticBag diagnostics)
+    private sealed class State(string path, DiagnosticBag diagnostics, LoadBudget? budget)
     {
         public string Path { get; } = path;
 
         public DiagnosticBag Diagnostics { get; } = diagnostics;
+
+        public LoadBudget? Budget { get; } = budget;
 
         public int Nodes { get; set; }
 
@@ -212,4 +232,15 @@ internal static class YamlReader
     }
 
     private sealed class LimitException : Exception;
+}
+
+/// <summary>What is left of a load's total budget: bytes across every file, and YAML nodes across every file.</summary>
+internal sealed class LoadBudget
+{
+    public long Bytes { get; set; } = Input.InputLimits.MaxTotalBytes;
+
+    private int nodes = Input.InputLimits.MaxTotalNodes;
+
+    /// <summary>Takes one node from the budget (files are parsed in parallel) and returns what is left.</summary>
+    public int TakeNode() => Interlocked.Decrement(ref nodes);
 }

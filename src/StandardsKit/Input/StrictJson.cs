@@ -1,0 +1,162 @@
+using System.Text;
+using System.Text.Json;
+
+namespace StandardsKit.Input;
+
+/// <summary>A 1-based line and column (in characters) in a JSON text.</summary>
+internal readonly record struct JsonPosition(int Line, int Column);
+
+/// <summary>
+/// JSON that is wrong in a way System.Text.Json accepts or reports without a usable position. The message reads after
+/// the name of what was read: "resident is not valid JSON: …", "resident gives the key 'x' twice …".
+/// </summary>
+internal sealed class StrictJsonException(string message, JsonPosition position) : Exception(message)
+{
+    public JsonPosition Position { get; } = position;
+}
+
+/// <summary>
+/// Parses JSON the way YAML is read: a key given twice in one object is an error at the second key (System.Text.Json
+/// keeps the last silently, so <c>{"dibao": true, "dibao": false}</c> would mean whatever came last), and every error
+/// carries its line and column. Every JSON input the tool reads goes through here.
+/// </summary>
+internal static class StrictJson
+{
+    /// <summary>Parses <paramref name="utf8"/>; <paramref name="keys"/> receives where each top-level key is.</summary>
+    /// <exception cref="StrictJsonException">The JSON is malformed, too deep, or repeats a key.</exception>
+    public static JsonDocument Parse(ReadOnlyMemory<byte> utf8, int maxDepth, out Dictionary<string, JsonPosition> keys)
+    {
+        keys = new Dictionary<string, JsonPosition>(StringComparer.Ordinal);
+        var positions = new PositionTracker(utf8);
+        var options = new JsonReaderOptions { MaxDepth = maxDepth, CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false };
+        var reader = new Utf8JsonReader(utf8.Span, options);
+        var open = new Stack<Dictionary<string, JsonPosition>?>();
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject:
+                        open.Push(new Dictionary<string, JsonPosition>(StringComparer.Ordinal));
+                        break;
+                    case JsonTokenType.StartArray:
+                        open.Push(null);
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        open.Pop();
+                        break;
+                    case JsonTokenType.PropertyName:
+                        var name = reader.GetString()!;
+                        var at = positions.At(reader.TokenStartIndex);
+                        var seen = open.Peek()!;
+                        if (seen.TryGetValue(name, out var first))
+                        {
+                            throw new StrictJsonException($"gives the key '{name}' twice (first at line {first.Line}, column {first.Column}); give each key once", at);
+                        }
+
+                        seen[name] = at;
+                        if (open.Count == 1)
+                        {
+                            keys[name] = at;
+                        }
+
+                        break;
+                }
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new StrictJsonException("is not valid JSON: " + FirstSentence(e.Message), positions.AtLine((int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0)));
+        }
+        catch (InvalidOperationException e)
+        {
+            // GetString on a key that is not valid UTF-8 or holds an invalid escape.
+            throw new StrictJsonException("is not valid JSON: " + FirstSentence(e.Message), positions.At(reader.TokenStartIndex));
+        }
+
+        try
+        {
+            return JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = maxDepth });
+        }
+        catch (JsonException e)
+        {
+            throw new StrictJsonException("is not valid JSON: " + FirstSentence(e.Message), positions.AtLine((int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0)));
+        }
+    }
+
+    /// <summary>Decodes UTF-8 strictly (a byte-order mark is dropped), reporting where the first invalid byte is.</summary>
+    /// <exception cref="StrictJsonException">The bytes are not UTF-8.</exception>
+    public static ReadOnlyMemory<byte> CheckUtf8(ReadOnlyMemory<byte> bytes)
+    {
+        if (bytes.Span.StartsWith("\uFEFF"u8))
+        {
+            bytes = bytes[3..];
+        }
+
+        try
+        {
+            _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(bytes.Span);
+            return bytes;
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new StrictJsonException("is not valid UTF-8; save the file as UTF-8", new PositionTracker(bytes).At(Math.Max(0, e.Index)));
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var i = message.IndexOf(". ", StringComparison.Ordinal);
+        var first = i > 0 ? message[..i] : message.TrimEnd('.');
+        var path = first.IndexOf(" Path: ", StringComparison.Ordinal);
+        return path > 0 ? first[..path] : first;
+    }
+
+    /// <summary>Turns byte offsets into lines and columns, moving forward only, so locating every key is one pass.</summary>
+    private sealed class PositionTracker(ReadOnlyMemory<byte> utf8)
+    {
+        private long _offset;
+        private int _line = 1;
+        private int _column = 1;
+
+        public JsonPosition At(long offset)
+        {
+            if (offset < _offset)
+            {
+                (_offset, _line, _column) = (0, 1, 1);
+            }
+
+            var span = utf8.Span;
+            for (; _offset < Math.Min(offset, span.Length); _offset++)
+            {
+                var b = span[(int)_offset];
+                if (b == (byte)'\n')
+                {
+                    _line++;
+                    _column = 1;
+                }
+                else if ((b & 0xC0) != 0x80)
+                {
+                    _column++;
+                }
+            }
+
+            return new JsonPosition(_line, _column);
+        }
+
+        /// <summary>From System.Text.Json's 0-based line and byte in the line.</summary>
+        public JsonPosition AtLine(int line, int byteInLine)
+        {
+            var span = utf8.Span;
+            var start = 0;
+            for (var l = 0; l < line && start < span.Length; l++)
+            {
+                var next = span[start..].IndexOf((byte)'\n');
+                start = next < 0 ? span.Length : start + next + 1;
+            }
+
+            return At(Math.Min(span.Length, start + (long)byteInLine));
+        }
+    }
+}

@@ -1,23 +1,10 @@
-namespace StandardsKit.Service.Tests.Support;
+global using StandardsKit.Tests.TestSupport;
 
-/// <summary>Locates the repository: the folder above the test binaries that holds StandardsKit.sln.</summary>
-internal static class Repo
+namespace StandardsKit.Tests.TestSupport;
+
+/// <summary>What the service tests need beyond the shared locator (linked from StandardsKit.Tests).</summary>
+internal static partial class Repo
 {
-    private static readonly Lazy<string> RootPath = new(() =>
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "StandardsKit.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("StandardsKit.sln not found above " + AppContext.BaseDirectory);
-    });
-
-    public static string Root => RootPath.Value;
-
-    public static string Standards => Path.Combine(Root, "standards");
-
     public static string PregnantResident => File.ReadAllText(Path.Combine(Root, "samples", "resident-pregnant-shanghai.json"));
 
     /// <summary>Where tests keep artefacts (screenshots) for people to look at; git-ignored.</summary>

@@ -22,14 +22,18 @@ internal sealed class RuleComparison(FactVocabulary oldFacts, FactVocabulary new
     private readonly FactVocabulary _union = Unions.GetOrAdd((oldFacts, newFacts), p =>
         new FactVocabulary(p.Item2.Facts.Concat(p.Item1.Facts.Where(f => p.Item2.Find(f.Name) is null))));
 
-    /// <summary>A resident who loses, one who gains (null when none), or the reason it was not decided.</summary>
-    internal sealed record Outcome(Resident? Lost, Resident? Gained, string? Reason);
+    /// <summary>
+    /// A resident who loses, one who gains (null when none), or the reason it was not (fully) decided; and the first
+    /// day after <c>on</c> on which a rule's answer changes with the day, where the comparison must be made again.
+    /// </summary>
+    internal sealed record Outcome(Resident? Lost, Resident? Gained, string? Reason, DateOnly? ChangesOn = null);
 
-    public Outcome Eligibility(CompiledExpression? oldRule, CompiledExpression? newRule, DateOnly on, string jurisdiction)
+    /// <summary>Compares the rules for every day from <paramref name="on"/> to <paramref name="until"/>, deciding on <paramref name="on"/>.</summary>
+    public Outcome Eligibility(CompiledExpression? oldRule, CompiledExpression? newRule, DateOnly on, DateOnly until, string jurisdiction)
     {
         var table = new SymbolTable();
         var syntax = new[] { oldRule, newRule }.OfType<CompiledExpression>().Select(r => r.Syntax).ToList();
-        var translator = new Translator(table, _union, on, counties.Within(jurisdiction), counties.Preferred(jurisdiction), Translator.NeedsBirthDate(syntax, _union));
+        var translator = new Translator(table, _union, on, counties.Within(jurisdiction), counties.Preferred(jurisdiction), Translator.NeedsBirthDate(syntax, _union), until);
         Tri o, n;
         try
         {
@@ -41,6 +45,8 @@ internal sealed class RuleComparison(FactVocabulary oldFacts, FactVocabulary new
             return new Outcome(null, null, e.Message);
         }
 
+        var sensitive = until > on ? translator.DateSensitivity() : null;
+
         var solver = new Solver(table, new Budget(FloorObligation.DefaultBudget));
         // A definite example first (refused before, served now); one the other side cannot decide only when there is none.
         var lost = Example(solver, table, translator, Formula.And(o.IsTrue, n.IsFalse),
@@ -51,7 +57,7 @@ internal sealed class RuleComparison(FactVocabulary oldFacts, FactVocabulary new
                          (r, county) => Eval(newRule, newFacts, r, county, on) == true && Eval(oldRule, oldFacts, r, county, on) == false, out var gainedReason)
                      ?? Example(solver, table, translator, Formula.And(n.IsTrue, o.IsUndetermined),
                          (r, county) => Eval(newRule, newFacts, r, county, on) == true && Eval(oldRule, oldFacts, r, county, on) is null, out gainedReason);
-        return new Outcome(lost, gained, lostReason ?? gainedReason);
+        return new Outcome(lost, gained, sensitive ?? lostReason ?? gainedReason, translator.ChangesOn);
     }
 
     /// <summary>How a tiered quantity moves: residents whose amount rises, whose amount falls, with one example pair.</summary>
@@ -68,7 +74,8 @@ internal sealed class RuleComparison(FactVocabulary oldFacts, FactVocabulary new
 
         var table = new SymbolTable();
         var syntax = oldConditions.Concat(newConditions).OfType<CompiledExpression>().Select(c => c.Syntax).ToList();
-        var translator = new Translator(table, _union, oldOn, counties.Within(jurisdiction), counties.Preferred(jurisdiction), Translator.NeedsBirthDate(syntax, _union));
+        var translator = new Translator(table, _union, oldOn, counties.Within(jurisdiction), counties.Preferred(jurisdiction), Translator.NeedsBirthDate(syntax, _union),
+            Catalog.LastSupportedDate);
         QuantityEncoding o, n;
         try
         {
@@ -84,7 +91,11 @@ internal sealed class RuleComparison(FactVocabulary oldFacts, FactVocabulary new
         var solver = new Solver(table, new Budget(FloorObligation.DefaultBudget));
         bool higher = false, lower = false;
         decimal? exampleOld = null, exampleNew = null;
-        string? reason = null;
+
+        // Amounts are compared with each side's values on its own effective date; conditions that read the day are
+        // compared on that day only, and say so.
+        string? reason = translator.DateSensitivity()
+            ?? (translator.ChangesOn is { } changes ? $"a tier condition's answer changes with the day (first on {FloorObligation.Day(changes)}); compared on the effective dates only" : null);
         var olds = o.Tiers.Select(t => (t.Selected, t.Value)).Append((o.DefinitelyAbsent, (decimal?)null)).ToList();
         var news = n.Tiers.Select(t => (t.Selected, t.Value)).Append((n.DefinitelyAbsent, (decimal?)null)).ToList();
         foreach (var (os, ov) in olds)

@@ -159,8 +159,8 @@ public static class SemanticDiff
         if (o.Provenance.Evidence != n.Provenance.Evidence)
         {
             kinds.Add(ChangeKind.Provenance);
-            var before = o.Provenance.Evidence.ToString().ToLowerInvariant();
-            var after = n.Provenance.Evidence.ToString().ToLowerInvariant();
+            var before = o.Provenance.Evidence.Name();
+            var after = n.Provenance.Evidence.Name();
             fields.Add(new FieldChange("provenance", before, after, $"[-{before}-]{{+{after}+}}"));
         }
 
@@ -280,6 +280,11 @@ public static class SemanticDiff
     private static string Summary(Quantity q, DateOnly on) =>
         $"{q.Name} {(q.AtLeast ? "≥ " : "")}{string.Join(", ", q.Tiers.Select(t => (t.When is null ? "" : t.When + ": ") + (t.ValueOn(on) is { } v ? v.ToString(System.Globalization.CultureInfo.InvariantCulture) : "—")))} {q.Unit}";
 
+    /// <summary>How many stretches of days one rule comparison may be cut into where rules read the day.</summary>
+    private const int MaxDays = 64;
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     private static string Inherited(string text, string? from) => from is null ? text : $"{text} (inherited from {from})";
 
     private static EligibilityChange? CompareEligibility(ServiceItem o, ServiceItem n, StandardDocument od, StandardDocument nd, SideFacts facts)
@@ -317,20 +322,46 @@ public static class SemanticDiff
         var lost = new List<Resident>();
         string? reason = null;
 
-        // Both rules on the same dates: two wordings of one rule must not differ just because each side is
-        // read on its own effective date.
-        foreach (var on in new[] { od.EffectiveFrom, nd.EffectiveFrom }.Distinct())
+        // Both rules on the same days: two wordings of one rule must not differ just because each side is read on its
+        // own effective date. From the earlier effective date on, every day is covered: the comparison is decided on
+        // the first day of each stretch on which neither rule's answer changes with the day.
+        var days = new List<DateOnly> { od.EffectiveFrom, nd.EffectiveFrom };
+        days = [.. days.Distinct().Order()];
+        string? laterDay = null;
+        for (var i = 0; i < days.Count; i++)
         {
-            var outcome = facts.Rules.Eligibility(oldCompiled, newCompiled, on, nd.Jurisdiction);
+            var on = days[i];
+            var until = i + 1 < days.Count ? days[i + 1].AddDays(-1) : Catalog.LastSupportedDate;
+            var outcome = facts.Rules.Eligibility(oldCompiled, newCompiled, on, until, nd.Jurisdiction);
             reason ??= outcome.Reason;
+            if (outcome.ChangesOn is { } next && next > on && next <= until)
+            {
+                if (days.Count < MaxDays)
+                {
+                    days.Insert(i + 1, next);
+                }
+                else
+                {
+                    reason ??= $"the rules' answers change with the day more than {MaxDays} times; compared up to {Iso(on)}";
+                }
+            }
+
+            var found = false;
             if (outcome.Gained is { } g && !gained.Any(x => x.Facts.Count == g.Facts.Count && !x.Facts.Except(g.Facts).Any()))
             {
                 gained.Add(g);
+                found = true;
             }
 
             if (outcome.Lost is { } l && !lost.Any(x => x.Facts.Count == l.Facts.Count && !x.Facts.Except(l.Facts).Any()))
             {
                 lost.Add(l);
+                found = true;
+            }
+
+            if (found && on != od.EffectiveFrom && on != nd.EffectiveFrom)
+            {
+                laterDay ??= Iso(on);
             }
         }
 
@@ -349,7 +380,9 @@ public static class SemanticDiff
 
         var direction = gained.Count > 0 && lost.Count > 0 ? EligibilityDirection.Changed
             : gained.Count > 0 ? EligibilityDirection.Widened : EligibilityDirection.Narrowed;
-        return new EligibilityChange(direction, oldText, newText, [.. gained], [.. lost], reason is null ? null : $"partly decided: {reason}");
+        var notes = new[] { reason is null ? null : $"partly decided: {reason}", laterDay is null ? null : $"some residents gain or lose only from {laterDay}" };
+        var note = string.Join("; ", notes.OfType<string>());
+        return new EligibilityChange(direction, oldText, newText, [.. gained], [.. lost], note.Length == 0 ? null : note);
     }
 
     private sealed record SideFacts(FactVocabulary Old, FactVocabulary New, RuleComparison Rules, SideDefinitions OldSide, SideDefinitions NewSide);

@@ -22,8 +22,10 @@ internal enum Shortfall
 }
 
 /// <summary>The decided outcome of one obligation, independent of which standard asked (so it can be shared).</summary>
+/// <remarks><see cref="SplitAt"/>: not decided, because a rule's answer changes on that day inside the interval; prove the days before and from it apart.</remarks>
 internal sealed record ObligationResult(ProofStatus Status, Shortfall Shortfall, Resident? Example, string? County, string? Quantity,
-    decimal? ParentValue, decimal? Value, string? ParentUnit, string? Unit, bool Undetermined, string? Reason, ImmutableArray<string> Above);
+    decimal? ParentValue, decimal? Value, string? ParentUnit, string? Unit, bool Undetermined, string? Reason, ImmutableArray<string> Above,
+    DateOnly? SplitAt = null);
 
 /// <summary>
 /// Decides "the child definition gives every resident at least what the parent gives" on one date, over every
@@ -35,12 +37,22 @@ internal static class FloorObligation
 {
     public const long DefaultBudget = 200_000;
 
+    /// <param name="parent">The parent's definition on these days.</param>
+    /// <param name="child">The overlaid definition.</param>
+    /// <param name="facts">The vocabulary the rules were compiled against.</param>
+    /// <param name="on">The interval's first day, on which the obligation is decided.</param>
+    /// <param name="counties">The county-level units the obligation covers.</param>
+    /// <param name="preferredCodes">Real division codes to try first in examples.</param>
+    /// <param name="budgetSteps">The search budget.</param>
+    /// <param name="multiDay">False when the obligation covers <paramref name="on"/> alone.</param>
+    /// <param name="until">The interval's last day (null: open-ended) when <paramref name="multiDay"/>.</param>
     public static ObligationResult Check(EffectiveItem parent, EffectiveItem child, FactVocabulary facts, DateOnly on,
-        ImmutableArray<string> counties, ImmutableArray<string> preferredCodes, long budgetSteps = DefaultBudget, bool multiDay = true)
+        ImmutableArray<string> counties, ImmutableArray<string> preferredCodes, long budgetSteps = DefaultBudget, bool multiDay = true, DateOnly? until = null)
     {
         var table = new SymbolTable();
         var expressions = ItemEncoding.Expressions(parent).Concat(ItemEncoding.Expressions(child)).Select(e => e.Syntax).ToList();
-        var translator = new Translator(table, facts, on, counties, preferredCodes, Translator.NeedsBirthDate(expressions, facts));
+        var last = multiDay ? until ?? Translator.LastDate : on;
+        var translator = new Translator(table, facts, on, counties, preferredCodes, Translator.NeedsBirthDate(expressions, facts), last);
         ItemEncoding p, c;
         try
         {
@@ -55,6 +67,11 @@ internal static class FloorObligation
         if (multiDay && translator.DateSensitivity() is { } sensitive)
         {
             return Unsupported(sensitive);
+        }
+
+        if (translator.ChangesOn is { } changes)
+        {
+            return Unsupported($"a rule's answer changes on {Day(changes)}, inside the interval") with { SplitAt = changes };
         }
 
         var solver = new Solver(table, new Budget(budgetSteps));
@@ -143,6 +160,8 @@ internal static class FloorObligation
     }
 
     internal static string Show(decimal d) => d.ToString(CultureInfo.InvariantCulture);
+
+    internal static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     internal static ObligationResult Unsupported(string reason) =>
         new(ProofStatus.Unsupported, Shortfall.None, null, null, null, null, null, null, null, false, reason, []);

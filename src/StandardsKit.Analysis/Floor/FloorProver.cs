@@ -60,6 +60,9 @@ public static class FloorProver
     /// <summary>What one run of the prover shares across documents: indexes and caches keyed by content.</summary>
     private sealed class ProofRun
     {
+        /// <summary>How many times one item's interval may be cut where a rule's answer changes with the day.</summary>
+        private const int MaxSplits = 64;
+
         private readonly CompiledStandards _compiled;
         private readonly long _budgetSteps;
         private readonly EditionIndex _index;
@@ -84,6 +87,7 @@ public static class FloorProver
             var reported = new HashSet<string>(StringComparer.Ordinal);
             var above = new SortedSet<string>(StringComparer.Ordinal);
             var dates = _dates.For(local, item);
+            var splits = 0;
             DateOnly? exhaustedOn = null;
             for (var i = 0; i < dates.Count; i++)
             {
@@ -96,9 +100,10 @@ public static class FloorProver
 
                 var domain = _counties.Within(local.Jurisdiction);
                 var multiDay = until is not { } u || u > from;
-                var key = Key(parent, child, from, local.Jurisdiction, multiDay, facts);
+                var key = Key(parent, child, from, until, local.Jurisdiction, multiDay, facts);
                 ObligationResult Decide(string _) =>
-                    FloorObligation.Check(parent, child, facts, from, domain, _counties.Preferred(local.Jurisdiction), _budgetSteps, multiDay);
+                    FloorObligation.Check(parent, child, facts, from, domain, _counties.Preferred(local.Jurisdiction), _budgetSteps, multiDay, until);
+
                 // An item whose rules exhausted the budget on one interval would exhaust it again on each of the others
                 // (a tier naming 24 dates makes 48): those are reported unsupported at once instead of searched again.
                 var result = exhaustedOn is { } earlier
@@ -107,6 +112,23 @@ public static class FloorProver
                 if (exhaustedOn is null && result.Status == ProofStatus.Unsupported && result.Reason?.StartsWith(Budget.ExhaustedPrefix, StringComparison.Ordinal) == true)
                 {
                     exhaustedOn = from;
+                }
+
+                if (result.SplitAt is { } at && at > from && (until is null || at <= until))
+                {
+                    // A rule reads the day in a way that changes its answer inside the interval: prove each side of that day.
+                    if (++splits <= MaxSplits)
+                    {
+                        dates.Insert(i + 1, at);
+                        i--;
+                        continue;
+                    }
+
+                    result = result with
+                    {
+                        SplitAt = null,
+                        Reason = $"the rules' answers change on more than {MaxSplits} days of this edition's life (the first after {Day(from)}: {Day(at)})",
+                    };
                 }
 
                 if (result.Status == ProofStatus.Violated)
@@ -175,13 +197,13 @@ public static class FloorProver
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The content an obligation's answer depends on: equal keys give equal answers.</summary>
-    private static string Key(EffectiveItem parent, EffectiveItem child, DateOnly on, string jurisdiction, bool multiDay, FactVocabulary facts)
+    private static string Key(EffectiveItem parent, EffectiveItem child, DateOnly on, DateOnly? until, string jurisdiction, bool multiDay, FactVocabulary facts)
     {
         var sb = new StringBuilder();
         var expressions = ItemEncoding.Expressions(parent).Concat(ItemEncoding.Expressions(child)).ToList();
         var readsDate = expressions.Any(e => DependsOnDate(e.Syntax, facts));
         var readsCounty = expressions.Any(e => e.Facts.Any(f => facts.Find(f)?.DefaultsToCounty == true));
-        sb.Append(readsDate ? Day(on) : "-").Append('|').Append(readsCounty ? jurisdiction : "-").Append('|').Append(multiDay);
+        sb.Append(readsDate ? $"{Day(on)}..{(until is { } u ? Day(u) : "")}" : "-").Append('|').Append(readsCounty ? jurisdiction : "-").Append('|').Append(multiDay);
         foreach (var item in new[] { parent, child })
         {
             sb.Append("||").Append(item.Eligibility?.When ?? "<none>");

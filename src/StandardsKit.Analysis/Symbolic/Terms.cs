@@ -12,8 +12,16 @@ internal enum TermStatus
 
 internal abstract record TermValue;
 
-/// <summary>A number, or a date as a day number. <see cref="Today"/>: the form reads the evaluation date.</summary>
-internal sealed record NumValue(LinearForm Form, bool Today) : TermValue;
+/// <summary>
+/// A number, or a date as a day number. <see cref="Today"/>: the form reads the evaluation date;
+/// <see cref="Calendar"/>: the evaluation date was shifted by calendar months or years (or counted in years) on
+/// the way, so the value is no longer the evaluation date plus a fixed number of days; <see cref="ConstantOn"/>:
+/// for a form that reads the evaluation date, its constant part on any day (the form holds the value on one day);
+/// <see cref="Rounded"/>: the evaluator's decimal may have rounded it (the form is the exact value);
+/// <see cref="AnyScale"/>: it reads a decimal fact, whose inputs may carry any number of digits.
+/// </summary>
+internal sealed record NumValue(LinearForm Form, bool Today, bool Calendar = false, Func<DateOnly, Rational>? ConstantOn = null,
+    bool Rounded = false, bool AnyScale = false) : TermValue;
 
 /// <summary>A finite-domain variable (enum, text, division code).</summary>
 internal sealed record FdValue(int Var) : TermValue;
@@ -28,7 +36,8 @@ internal sealed record BoolValue(Formula Value) : TermValue;
 internal sealed record SetValue(string Fact, bool Empty) : TermValue;
 
 /// <summary>Completed years from a date variable to a fixed date (age, <c>yearsBetween</c>): monotone, so a comparison with a constant is a bound on the date.</summary>
-internal sealed record YearsValue(int DateVar, DateOnly At, bool Today) : TermValue;
+/// <remarks><see cref="Shifted"/>: the fixed date is the evaluation date moved by some amount, not the evaluation date itself.</remarks>
+internal sealed record YearsValue(int DateVar, DateOnly At, bool Today, bool Shifted = false) : TermValue;
 
 /// <summary><c>addYears</c>/<c>addMonths</c> of a date variable: monotone, so a comparison with a constant is a bound on the date.</summary>
 internal sealed record ShiftValue(int DateVar, bool Years, int Amount) : TermValue;

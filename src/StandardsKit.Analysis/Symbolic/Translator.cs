@@ -29,13 +29,16 @@ internal sealed class Translator
     private readonly HashSet<int> _relativeYears = [];
     private readonly HashSet<int> _relativeDays = [];
     private readonly HashSet<int> _absolute = [];
+    private readonly HashSet<int> _shiftedReference = [];
+    private readonly HashSet<int> _crossesBound = [];
 
     public Translator(SymbolTable table, FactVocabulary facts, DateOnly on, ImmutableArray<string> counties,
-        ImmutableArray<string> preferredCodes, bool birthDateMode)
+        ImmutableArray<string> preferredCodes, bool birthDateMode, DateOnly? until = null)
     {
         _table = table;
         _facts = facts;
         On = on;
+        Until = until is { } u && u > on ? u : on;
         BirthDateMode = birthDateMode;
         _preferredCodes = preferredCodes;
         CountyVar = table.AddFd(new FdVar("county", FdKind.County, counties));
@@ -43,6 +46,16 @@ internal sealed class Translator
 
     /// <summary>The evaluation date for what is translated next (a diff reads each side on its own date).</summary>
     public DateOnly On { get; set; }
+
+    /// <summary>The last day the answer must hold for: the obligation is decided on <see cref="On"/> for every day up to it.</summary>
+    public DateOnly Until { get; }
+
+    /// <summary>
+    /// The first day after <see cref="On"/>, up to <see cref="Until"/>, on which a comparison that reads the evaluation
+    /// date but no fact (or a threshold computed from it) may answer differently; null when none does. The
+    /// obligation must then be split there: deciding on <see cref="On"/> says nothing about that day.
+    /// </summary>
+    public DateOnly? ChangesOn { get; private set; }
 
     /// <summary>The county evaluated: the obligation covers every county-level unit of its jurisdiction.</summary>
     public int CountyVar { get; }
@@ -71,6 +84,16 @@ internal sealed class Translator
     /// </summary>
     public string? DateSensitivity()
     {
+        foreach (var v in _shiftedReference)
+        {
+            return $"'{_table.Numerics[v].Name}' is compared in years or months with a shifted evaluation date, so the answer can change from one day to the next";
+        }
+
+        foreach (var v in _crossesBound)
+        {
+            return $"'{_table.Numerics[v].Name}' is compared with a span so long that it first becomes possible (or stops being possible) on a later day";
+        }
+
         foreach (var v in _relativeYears.Concat(_relativeDays).Distinct())
         {
             var name = _table.Numerics[v].Name;
@@ -185,6 +208,12 @@ internal sealed class Translator
             case (NumValue a, NumValue b):
                 NoteDates(a, b);
                 var d = a.Form.Minus(b.Form);
+                NoteDayDependence(op, a, b, d);
+                if ((a.Rounded || b.Rounded) && (a.AnyScale || b.AnyScale || !DecimalExactness.RoundingCannotFlip(d, a.Form, b.Form, _table)))
+                {
+                    throw new UnsupportedException("compares a value the evaluator's decimal arithmetic rounds (a quotient that does not terminate, or more than 28 digits) where the rounding could change the answer");
+                }
+
                 return op switch
                 {
                     BinaryOp.Less => _table.Linear(d, strict: true),
@@ -230,11 +259,37 @@ internal sealed class Translator
     private Formula Monotone(BinaryOp op, TermValue value, NumValue constant)
     {
         var c = constant.Form.Constant;
+        if (constant.Today && value is YearsValue)
+        {
+            // A count of years compared with a count that itself depends on the day (yearsBetween(date(…), evaluationDate())).
+            var count = ConstantOn(constant);
+            NoteChange(FirstChange(day => count(day)));
+        }
+
         if (value is YearsValue y)
         {
             Note(y.DateVar, y.Today ? _relativeYears : _absolute);
-            Formula AtLeast(BigInteger k) => k > 1000 ? Formula.False : k < -1000 ? Formula.True
-                : UpTo(y.DateVar, LastDateWith(x => CompletedYears.Between(x, y.At) >= k));
+            if (y.Shifted)
+            {
+                // Thresholds against a shifted day and against the day itself can coincide on some days only.
+                Note(y.DateVar, _shiftedReference);
+            }
+
+            Formula AtLeast(BigInteger k)
+            {
+                if (k > 1000 || k < -1000)
+                {
+                    return k > 0 ? Formula.False : Formula.True;
+                }
+
+                var last = LastDateWith(x => CompletedYears.Between(x, y.At) >= k);
+                if (y.Today && (last is null) != (LastDateWith(x => CompletedYears.Between(x, LastDate) >= k) is null))
+                {
+                    Note(y.DateVar, _crossesBound);
+                }
+
+                return UpTo(y.DateVar, last);
+            }
             return op switch
             {
                 BinaryOp.GreaterOrEqual => AtLeast(c.Ceiling()),
@@ -247,14 +302,33 @@ internal sealed class Translator
 
         var s = (ShiftValue)value;
         Note(s.DateVar, constant.Today ? _relativeYears : _absolute);
+        if (constant.Today && !IsToday(constant))
+        {
+            Note(s.DateVar, _shiftedReference);
+        }
+
         if (!c.IsInteger)
         {
             throw new UnsupportedException("a shifted date compared with a value that is not a date");
         }
 
         // Shift is non-decreasing in x, so "Shift(x) ≤ D" holds exactly up to a last date.
-        Formula AtMost(BigInteger day) => day < FirstDate.DayNumber - 400_000 ? Formula.False : day > LastDate.DayNumber + 400_000 ? Formula.True
-            : UpTo(s.DateVar, LastDateWith(x => Shift(x, s) is { } v && v.DayNumber <= day));
+        Formula AtMost(BigInteger day)
+        {
+            if (day < FirstDate.DayNumber - 400_000 || day > LastDate.DayNumber + 400_000)
+            {
+                return day > 0 ? Formula.True : Formula.False;
+            }
+
+            var last = LastDateWith(x => Shift(x, s) is { } v && v.DayNumber <= day);
+            var dayAtEnd = day - On.DayNumber + LastDate.DayNumber;
+            if (constant.Today && (last is null) != (LastDateWith(x => Shift(x, s) is { } v && v.DayNumber <= dayAtEnd) is null))
+            {
+                Note(s.DateVar, _crossesBound);
+            }
+
+            return UpTo(s.DateVar, last);
+        }
         var d = c.Numerator;
         return op switch
         {
@@ -309,9 +383,122 @@ internal sealed class Translator
         return DateOnly.FromDayNumber(lo);
     }
 
+    /// <summary>The evaluation date itself (possibly written as a sum that comes to it), not a shifted one.</summary>
+    private bool IsToday(NumValue n) => n.Today && !n.Calendar && n.Form.IsConstant && n.Form.Constant == Rational.Of(On.DayNumber);
+
     private Formula UpTo(int dateVar, DateOnly? last) => last is { } d
         ? _table.Linear(LinearForm.Var(dateVar).Minus(LinearForm.Of(Rational.Of(d.DayNumber))), strict: false)
         : Formula.False;
+
+    /// <summary>
+    /// A comparison that reads the evaluation date is safe to decide on one day for the whole interval when it is
+    /// a date fact against the day (the threshold moves with the day; see <see cref="DateSensitivity"/>). Otherwise
+    /// (no fact, or a number fact against a count of years) its answer or threshold must not change in the interval.
+    /// </summary>
+    private void NoteDayDependence(BinaryOp op, NumValue a, NumValue b, LinearForm difference)
+    {
+        if (!a.Today && !b.Today)
+        {
+            return;
+        }
+
+        if (difference.Terms.Keys.Any(_dateVars.Contains))
+        {
+            if (a.Calendar || b.Calendar)
+            {
+                foreach (var v in difference.Terms.Keys.Where(_dateVars.Contains))
+                {
+                    Note(v, _shiftedReference);
+                }
+            }
+
+            return;
+        }
+
+        var left = ConstantOn(a);
+        var right = ConstantOn(b);
+        if (difference.IsConstant && !a.Calendar && !b.Calendar && op != BinaryOp.Equal)
+        {
+            // The evaluation date plus fixed days against a fixed date: the answer flips at most once, so search for it.
+            NoteChange(FirstFlip(day => Holds(op, left(day) - right(day))));
+        }
+        else if (difference.IsConstant)
+        {
+            NoteChange(FirstChange(day => Holds(op, left(day) - right(day))));
+        }
+        else
+        {
+            NoteChange(FirstChange(day => left(day) - right(day)));
+        }
+    }
+
+    private static bool Holds(BinaryOp op, Rational difference) => op switch
+    {
+        BinaryOp.Less => difference.Sign < 0,
+        BinaryOp.LessOrEqual => difference.Sign <= 0,
+        BinaryOp.Greater => difference.Sign > 0,
+        BinaryOp.GreaterOrEqual => difference.Sign >= 0,
+        _ => difference.Sign == 0,
+    };
+
+    private static Func<DateOnly, Rational> ConstantOn(NumValue n) => n.ConstantOn ?? (_ => n.Form.Constant);
+
+    /// <summary>The first day in (<see cref="On"/>, <see cref="Until"/>] on which <paramref name="at"/> differs from its value on <see cref="On"/>.</summary>
+    private DateOnly? FirstChange<T>(Func<DateOnly, T> at)
+    {
+        if (Until <= On)
+        {
+            return null;
+        }
+
+        var first = at(On);
+        for (var day = On.AddDays(1); ; day = day.AddDays(1))
+        {
+            if (!EqualityComparer<T>.Default.Equals(at(day), first))
+            {
+                return day;
+            }
+
+            if (day >= Until)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>For an answer that changes at most once in the interval, the day it changes (binary search).</summary>
+    private DateOnly? FirstFlip(Func<DateOnly, bool> holds)
+    {
+        var first = holds(On);
+        if (Until <= On || holds(Until) == first)
+        {
+            return null;
+        }
+
+        int lo = On.DayNumber, hi = Until.DayNumber;
+        while (hi - lo > 1)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (holds(DateOnly.FromDayNumber(mid)) == first)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return DateOnly.FromDayNumber(hi);
+    }
+
+    private void NoteChange(DateOnly? day)
+    {
+        if (day is { } d && (ChangesOn is null || d < ChangesOn))
+        {
+            ChangesOn = d;
+        }
+    }
 
     private void NoteDates(NumValue a, NumValue b)
     {
@@ -404,14 +591,20 @@ internal sealed class Translator
             case FactExpr f:
                 return FactTerm(f.Name);
             case UnaryExpr { Op: UnaryOp.Negate } u:
-                return Map(TermOf(u.Operand), v => v is NumValue n ? n with { Form = n.Form.Times(-Rational.One) } : throw Unsupported("negates a count of years or a shifted date"));
+                return Map(TermOf(u.Operand), v => v is NumValue n
+                    ? n with { Form = n.Form.Times(-Rational.One), ConstantOn = n.ConstantOn is { } f ? day => -f(day) : null }
+                    : throw Unsupported("negates a count of years or a shifted date"));
             case BinaryExpr b when b.Op is BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply or BinaryOp.Divide:
                 return Arithmetic(b.Op, TermOf(b.Left), TermOf(b.Right));
             case CallExpr { Function: "evaluationDate" }:
-                return Term.Known(new NumValue(LinearForm.Of(Rational.Of(On.DayNumber)), Today: true));
+                return Term.Known(new NumValue(LinearForm.Of(Rational.Of(On.DayNumber)), Today: true, ConstantOn: day => Rational.Of(day.DayNumber)));
             case CallExpr { Function: "addDays" } c:
                 return Map(TermOf(c.Arguments[0]), v => v is NumValue n
-                    ? n with { Form = n.Form.Plus(LinearForm.Of(Rational.Of(Amount(c)))) }
+                    ? n with
+                    {
+                        Form = n.Form.Plus(LinearForm.Of(Rational.Of(Amount(c)))),
+                        ConstantOn = n.ConstantOn is { } f ? day => f(day) + Rational.Of(Amount(c)) : null,
+                    }
                     : throw Unsupported("shifts a shifted date again"));
             case CallExpr { Function: "addYears" or "addMonths" } c:
                 return Map(TermOf(c.Arguments[0]), v => ShiftOf(v, c.Function == "addYears", Amount(c)));
@@ -456,8 +649,12 @@ internal sealed class Translator
         if (n.Form.IsConstant)
         {
             var date = DateOnly.FromDayNumber((int)n.Form.Constant.Numerator);
-            var shifted = Shift(date, new ShiftValue(-1, years, amount)) ?? throw Unsupported("a date shifted out of the calendar");
-            return new NumValue(LinearForm.Of(Rational.Of(shifted.DayNumber)), n.Today);
+            var how = new ShiftValue(-1, years, amount);
+            var shifted = Shift(date, how) ?? throw Unsupported("a date shifted out of the calendar");
+            Func<DateOnly, Rational>? on = n.ConstantOn is { } f
+                ? day => Rational.Of((Shift(DayOf(f(day)), how) ?? DayOf(f(day))).DayNumber)
+                : null;
+            return new NumValue(LinearForm.Of(Rational.Of(shifted.DayNumber)), n.Today, Calendar: n.Today || n.Calendar, on);
         }
 
         if (n.Form.Terms.Count == 1 && n.Form.Constant.Sign == 0 && n.Form.Terms.First().Value == Rational.One)
@@ -468,7 +665,10 @@ internal sealed class Translator
         throw Unsupported("addYears/addMonths of a date that is itself computed");
     }
 
-    private static TermValue YearsOf(TermValue a, TermValue b)
+    private static DateOnly DayOf(Rational dayNumber) =>
+        DateOnly.FromDayNumber((int)Math.Clamp((long)dayNumber.Floor(), DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber));
+
+    private TermValue YearsOf(TermValue a, TermValue b)
     {
         if (a is NumValue from && b is NumValue to && to.Form.IsConstant)
         {
@@ -476,19 +676,22 @@ internal sealed class Translator
             if (from.Form.IsConstant)
             {
                 var start = DateOnly.FromDayNumber((int)from.Form.Constant.Numerator);
-                return new NumValue(LinearForm.Of(Rational.Of(CompletedYears.Between(start, at))), to.Today || from.Today);
+                var today = to.Today || from.Today;
+                var (fromOn, toOn) = (ConstantOn(from), ConstantOn(to));
+                return new NumValue(LinearForm.Of(Rational.Of(CompletedYears.Between(start, at))), today, Calendar: today,
+                    today ? day => Rational.Of(CompletedYears.Between(DayOf(fromOn(day)), DayOf(toOn(day)))) : null);
             }
 
             if (from.Form.Terms.Count == 1 && from.Form.Constant.Sign == 0 && from.Form.Terms.First().Value == Rational.One)
             {
-                return new YearsValue(from.Form.Terms.First().Key, at, to.Today);
+                return new YearsValue(from.Form.Terms.First().Key, at, to.Today, Shifted: to.Today && !IsToday(to));
             }
         }
 
         throw new UnsupportedException("yearsBetween(…) whose second date is not fixed or whose first is computed");
     }
 
-    private static ImmutableArray<Alternative> Arithmetic(BinaryOp op, ImmutableArray<Alternative> left, ImmutableArray<Alternative> right) =>
+    private ImmutableArray<Alternative> Arithmetic(BinaryOp op, ImmutableArray<Alternative> left, ImmutableArray<Alternative> right) =>
         Cross(left, right, (a, b) =>
         {
             if (a is not NumValue l || b is not NumValue r)
@@ -496,25 +699,50 @@ internal sealed class Translator
                 throw new UnsupportedException("arithmetic on a count of years or a shifted date");
             }
 
-            var today = l.Today || r.Today;
-            switch (op)
+            // The evaluator computes in decimal, the solver exactly: they agree while nothing is rounded.
+            if (l.AnyScale || r.AnyScale)
             {
-                case BinaryOp.Add:
-                    return new NumValue(l.Form.Plus(r.Form), today);
-                case BinaryOp.Subtract:
-                    return new NumValue(l.Form.Minus(r.Form), today);
-                case BinaryOp.Multiply when l.Form.IsConstant:
-                    return new NumValue(r.Form.Times(l.Form.Constant), today);
-                case BinaryOp.Multiply when r.Form.IsConstant:
-                    return new NumValue(l.Form.Times(r.Form.Constant), today);
-                case BinaryOp.Multiply:
-                    throw new UnsupportedException("multiplies two facts (not linear)");
-                case BinaryOp.Divide when r.Form.IsConstant && r.Form.Constant.Sign != 0:
-                    return new NumValue(l.Form.Times(Rational.One / r.Form.Constant), today);
-                default:
-                    throw new UnsupportedException("divides by a fact or by zero");
+                throw new UnsupportedException("arithmetic on a decimal fact (its digits are unbounded, so the evaluator may round where the proof is exact)");
             }
+
+            if (l.Rounded || r.Rounded)
+            {
+                throw new UnsupportedException("arithmetic on a value the evaluator has rounded (a quotient that does not terminate, or more than 28 digits)");
+            }
+
+            var exact = Compute(op, l, r);
+            return exact with { Rounded = !DecimalExactness.IsRepresentable(exact.Form, _table) };
         });
+
+    private static NumValue Compute(BinaryOp op, NumValue l, NumValue r)
+    {
+        var today = l.Today || r.Today;
+        var calendar = l.Calendar || r.Calendar;
+        var (lc, rc) = (ConstantOn(l), ConstantOn(r));
+        Func<DateOnly, Rational>? On(Func<Rational, Rational, Rational> f) => today ? day => f(lc(day), rc(day)) : null;
+        if (op is BinaryOp.Multiply or BinaryOp.Divide && ((l.Today && !r.Form.IsConstant) || (r.Today && !l.Form.IsConstant)))
+        {
+            throw new UnsupportedException("multiplies a fact by a number that depends on the evaluation date (not linear)");
+        }
+
+        switch (op)
+        {
+            case BinaryOp.Add:
+                return new NumValue(l.Form.Plus(r.Form), today, calendar, On((x, y) => x + y));
+            case BinaryOp.Subtract:
+                return new NumValue(l.Form.Minus(r.Form), today, calendar, On((x, y) => x - y));
+            case BinaryOp.Multiply when l.Form.IsConstant:
+                return new NumValue(r.Form.Times(l.Form.Constant), today, calendar || l.Today, On((x, y) => x * y));
+            case BinaryOp.Multiply when r.Form.IsConstant:
+                return new NumValue(l.Form.Times(r.Form.Constant), today, calendar || r.Today, On((x, y) => x * y));
+            case BinaryOp.Multiply:
+                throw new UnsupportedException("multiplies two facts (not linear)");
+            case BinaryOp.Divide when r.Form.IsConstant && r.Form.Constant.Sign != 0:
+                return new NumValue(l.Form.Times(Rational.One / r.Form.Constant), today, calendar || r.Today, On((x, y) => x / y));
+            default:
+                throw new UnsupportedException("divides by a fact or by zero");
+        }
+    }
 
     /// <summary>Combines two terms branch by branch: undetermined wins, then none, then the value.</summary>
     private static ImmutableArray<Alternative> Cross(ImmutableArray<Alternative> left, ImmutableArray<Alternative> right, Func<TermValue, TermValue, TermValue> combine)
@@ -561,7 +789,7 @@ internal sealed class Translator
         TermValue value = declaration.Kind switch
         {
             FactKind.Bool => new BoolValue(_table.Bool(ValueName(name))),
-            FactKind.Int or FactKind.Decimal => new NumValue(LinearForm.Var(Numeric(declaration)), Today: false),
+            FactKind.Int or FactKind.Decimal => new NumValue(LinearForm.Var(Numeric(declaration)), Today: false, AnyScale: declaration.Kind == FactKind.Decimal),
             FactKind.Date => new NumValue(LinearForm.Var(Date(name, upToToday: false)), Today: false),
             FactKind.Enum => new FdValue(Fd(name, FdKind.Enum, declaration.Values)),
             FactKind.String => new FdValue(Fd(name, FdKind.Text, [])),

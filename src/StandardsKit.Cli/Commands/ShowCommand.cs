@@ -60,7 +60,7 @@ internal static class ShowCommand
     }
 
     private static string Show(Provenance p) =>
-        p.Evidence.ToString().ToLowerInvariant() + (p.Sources.IsEmpty ? "" : " " + string.Join(",", p.Sources));
+        p.Evidence.Name() + (p.Sources.IsEmpty ? "" : " " + string.Join(",", p.Sources));
 
     /// <summary>Ids are long and kebab-cased, so a prefix or fragment says more than edit distance alone.</summary>
     private static string? Suggest(string id, List<string> ids) =>

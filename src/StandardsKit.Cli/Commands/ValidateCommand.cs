@@ -13,8 +13,8 @@ internal static class ValidateCommand
         var paths = new Argument<string[]>("paths") { Description = "Files or folders to validate (default: --standards or the embedded standards)", Arity = ArgumentArity.ZeroOrMore };
         var format = new Option<string>("--format") { Description = "text, json or github (workflow annotations)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "github");
-        var minEvidence = new Option<string?>("--min-evidence") { Description = "Fail when any item, text, rule or level is backed by less: verbatim, secondary, policy or reconstructed" };
-        minEvidence.AcceptOnlyFromAmong("verbatim", "secondary", "policy", "reconstructed");
+        var minEvidence = new Option<string?>("--min-evidence") { Description = "Fail when any item, text, rule or level is backed by less: verbatim, secondary, policy, carried-forward or reconstructed" };
+        minEvidence.AcceptOnlyFromAmong([.. EvidenceNames.All]);
         var command = new Command("validate", "Check standards: YAML, schema, references, expressions, edition dates, and prove the national floor; print provenance counts and proof results. Exit 0 clean, 1 findings, 2 usage or I/O error.")
         {
             paths, format, minEvidence,
@@ -42,7 +42,7 @@ internal static class ValidateCommand
             var diagnostics = result.Diagnostics.ToList();
             if (parse.GetValue(minEvidence) is { } min)
             {
-                diagnostics.AddRange(EvidenceCheck.Below(result.Documents, Enum.Parse<Evidence>(min, ignoreCase: true)));
+                diagnostics.AddRange(EvidenceCheck.Below(result.Documents, EvidenceNames.Parse(min)));
             }
 
             var files = result.Files;

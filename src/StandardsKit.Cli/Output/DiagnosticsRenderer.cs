@@ -101,14 +101,14 @@ internal static class DiagnosticsRenderer
         json.WriteStartObject(name);
         foreach (var e in Enum.GetValues<Evidence>().Reverse())
         {
-            json.WriteNumber(e.ToString().ToLowerInvariant(), counts.GetValueOrDefault(e));
+            json.WriteNumber(e.Name(), counts.GetValueOrDefault(e));
         }
 
         json.WriteEndObject();
     }
 
     private static string Counts(IReadOnlyDictionary<Evidence, int> counts) =>
-        string.Join(", ", Enum.GetValues<Evidence>().Reverse().Select(e => $"{e.ToString().ToLowerInvariant()} {counts.GetValueOrDefault(e)}"));
+        string.Join(", ", Enum.GetValues<Evidence>().Reverse().Select(e => $"{e.Name()} {counts.GetValueOrDefault(e)}"));
 
     private static string Summary(IReadOnlyList<Diagnostic> diagnostics, int files)
     {

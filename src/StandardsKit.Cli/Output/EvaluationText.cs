@@ -1,6 +1,7 @@
 using StandardsKit.Expressions;
 using System.Globalization;
 using StandardsKit.Engine;
+using StandardsKit.Model;
 
 namespace StandardsKit.Cli.Output;
 
@@ -56,7 +57,7 @@ internal static class EvaluationText
 
             foreach (var c in d.Citations)
             {
-                w.Line($"    {(zh ? "依据" : "cites")}: {c.Standard} {c.Title.In(lang)} [{c.Evidence.ToString().ToLowerInvariant()}]{(c.Url is null ? "" : " " + c.Url)}");
+                w.Line($"    {(zh ? "依据" : "cites")}: {c.Standard} {c.Title.In(lang)} [{c.Evidence.Name()}]{(c.Url is null ? "" : " " + c.Url)}");
             }
         }
     }

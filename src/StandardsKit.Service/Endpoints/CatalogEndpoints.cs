@@ -160,7 +160,7 @@ internal static class CatalogEndpoints
             i.Provenance.Sources, fields, eligibility, level, i.Span?.ToString());
     }
 
-    private static string Evidence(Evidence evidence) => evidence.ToString().ToLowerInvariant();
+    private static string Evidence(Evidence evidence) => evidence.Name();
 
     private static string Type(FactKind kind) => kind switch
     {

@@ -17,7 +17,7 @@ public static class EvidenceCheck
                     if (provenance.Evidence < minimum)
                     {
                         yield return new Diagnostic(DiagnosticCodes.EvidenceBelowMinimum, Severity.Error,
-                            $"{document.Key} item '{item.Id}' {part} is {provenance.Evidence.ToString().ToLowerInvariant()}, below the required {minimum.ToString().ToLowerInvariant()}",
+                            $"{document.Key} item '{item.Id}' {part} is {provenance.Evidence.Name()}, below the required {minimum.Name()}",
                             item.Span, "find a stronger source, or publish without --min-evidence");
                     }
                 }

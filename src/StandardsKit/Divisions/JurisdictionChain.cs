@@ -26,12 +26,22 @@ internal static class JurisdictionChain
     }
 
     /// <summary>The codes closest to an unknown one, for "did you mean" in errors.</summary>
-    public static IReadOnlyList<Division> Nearest(string code, IDivisionDirectory directory, int count = 3)
+    /// <param name="code">The unknown code.</param>
+    /// <param name="directory">The divisions to suggest from.</param>
+    /// <param name="count">How many codes to return at most.</param>
+    /// <param name="accept">Which divisions may be suggested (all when null): eval suggests only county-level
+    /// units, since it refuses a province or prefecture code.</param>
+    public static IReadOnlyList<Division> Nearest(string code, IDivisionDirectory directory, int count = 3, Func<Division, bool>? accept = null)
     {
         var prefixLength = 0;
         var best = new List<Division>();
         foreach (var division in directory.All)
         {
+            if (accept is not null && !accept(division))
+            {
+                continue;
+            }
+
             var common = 0;
             while (common < Math.Min(code.Length, division.Code.Length) && code[common] == division.Code[common])
             {

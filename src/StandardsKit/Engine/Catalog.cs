@@ -30,6 +30,7 @@ public sealed class Catalog
     private readonly ConcurrentDictionary<string, SharedResolution> _resolved = new(StringComparer.Ordinal);
     private readonly EditionIndex _editions;
     private readonly ConcurrentDictionary<(string, DateOnly), Resolution> _byCountyAndDate = new();
+    private readonly FrozenSet<string> _parents;
 
     internal Catalog(CompiledStandards compiled, IDivisionDirectory divisions, ImmutableArray<StandardDocument> documents,
         ImmutableArray<TestCase> tests, ImmutableArray<Diagnostic> diagnostics)
@@ -41,6 +42,7 @@ public sealed class Catalog
         Tests = tests;
         Diagnostics = diagnostics;
         _editions = new EditionIndex(documents, divisions);
+        _parents = divisions.All.Select(d => d.Parent).OfType<string>().ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>The embedded default standards, loaded on first use.</summary>
@@ -150,11 +152,11 @@ public sealed class Catalog
     }
 
     /// <summary>The standards in force along the county's chain on a date, national first.</summary>
-    /// <exception cref="UnknownDivisionException">The county code is not in the division list.</exception>
+    /// <exception cref="UnknownDivisionException">The county code is not a county-level unit of the division list (unknown, or a province or prefecture).</exception>
     public ImmutableArray<ChainLink> ChainFor(string county, DateOnly on) => Resolve(county, on).Chain;
 
     /// <summary>The items in force for a county on a date, with their layers resolved.</summary>
-    /// <exception cref="UnknownDivisionException">The county code is not in the division list.</exception>
+    /// <exception cref="UnknownDivisionException">The county code is not a county-level unit of the division list (unknown, or a province or prefecture).</exception>
     public ImmutableArray<EffectiveItem> ItemsInForce(string county, DateOnly on)
     {
         return Resolve(county, on).Items;
@@ -165,7 +167,7 @@ public sealed class Catalog
     /// <param name="county">County-level code where the person is evaluated.</param>
     /// <param name="on">The date.</param>
     /// <param name="items">Item ids to keep; null or empty for all.</param>
-    /// <exception cref="UnknownDivisionException">The county code is not in the division list.</exception>
+    /// <exception cref="UnknownDivisionException">The county code is not a county-level unit of the division list (unknown, or a province or prefecture).</exception>
     /// <exception cref="ResidentException">A fact is unknown, has a value of the wrong type, or is outside its supported range.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="on"/> is outside <see cref="FirstSupportedDate"/>..<see cref="LastSupportedDate"/>.</exception>
     /// <exception cref="ArgumentException">An item id in <paramref name="items"/> is not in force there on that date.</exception>
@@ -173,7 +175,7 @@ public sealed class Catalog
         Evaluate(resident, county, on, new EvaluationOptions { Items = items?.ToList() });
 
     /// <summary>Evaluates a resident with explicit options (item filter, explanations on or off).</summary>
-    /// <exception cref="UnknownDivisionException">The county code is not in the division list.</exception>
+    /// <exception cref="UnknownDivisionException">The county code is not a county-level unit of the division list (unknown, or a province or prefecture).</exception>
     /// <exception cref="ResidentException">A fact is unknown, has a value of the wrong type, or is outside its supported range.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="on"/> is outside <see cref="FirstSupportedDate"/>..<see cref="LastSupportedDate"/>.</exception>
     /// <exception cref="ArgumentException">An item id in the filter is not in force there on that date.</exception>
@@ -186,7 +188,7 @@ public sealed class Catalog
     /// <summary>
     /// Resolves the items in force for a county on a date once, for evaluating many residents: the batch path.
     /// </summary>
-    /// <exception cref="UnknownDivisionException">The county code is not in the division list.</exception>
+    /// <exception cref="UnknownDivisionException">The county code is not a county-level unit of the division list (unknown, or a province or prefecture).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="on"/> is outside <see cref="FirstSupportedDate"/>..<see cref="LastSupportedDate"/>.</exception>
     /// <exception cref="ArgumentException">An item id in the filter is not in force there on that date.</exception>
     public PreparedEvaluation Prepare(string county, DateOnly on, EvaluationOptions? options = null)
@@ -285,9 +287,19 @@ public sealed class Catalog
         // 000000 asks for the national standard alone, without any local overlay.
         if (county != DivisionCode.National && Divisions.Find(county) is null)
         {
-            var nearest = JurisdictionChain.Nearest(county, Divisions);
+            // Suggest only codes eval accepts: a province or prefecture would just be refused next.
+            var nearest = JurisdictionChain.Nearest(county, Divisions, accept: d => !_parents.Contains(d.Code));
             throw new UnknownDivisionException($"unknown county code '{county}'" +
                 (nearest.Count == 0 ? "" : "; nearest valid: " + string.Join(", ", nearest.Select(d => $"{d.Code} {d.Name}"))));
+        }
+
+        // A province or prefecture is a jurisdiction, not a place a resident is evaluated in: its counties may differ.
+        if (_parents.Contains(county))
+        {
+            var division = Divisions.Find(county)!;
+            var counties = Divisions.All.Where(d => !_parents.Contains(d.Code) && DivisionCode.IsWithin(d.Code, county)).Take(3).ToList();
+            throw new UnknownDivisionException($"'{county}' {division.Name} is a {(division.Parent is null ? "province" : "prefecture")}-level division, not a county-level code; " +
+                $"give one of its county-level units, e.g. {string.Join(", ", counties.Select(d => $"{d.Code} {d.Name}"))} (000000 evaluates the national standard alone)");
         }
 
         return _editions.InForce(county, on);

@@ -110,7 +110,7 @@ public static class EvaluationJson
         MissingFacts = d.MissingFacts,
         Level = d.Level is { } level ? new JsonLevel([.. level.Quantities.Select(Quantity)], level.Text is { } t ? Text(t) : null) : null,
         Because = [.. d.Because.Select(r => new JsonReason(r.Expression, r.Result, r.Source.ToString()))],
-        Citations = [.. d.Citations.Select(c => new JsonCitation(c.Standard, c.Title.Zh, c.Url, c.Item, c.Evidence.ToString().ToLowerInvariant()))],
+        Citations = [.. d.Citations.Select(c => new JsonCitation(c.Standard, c.Title.Zh, c.Url, c.Item, c.Evidence.Name()))],
     };
 
     private static JsonQuantity Quantity(ResolvedQuantity q) => new()

@@ -69,13 +69,6 @@ internal sealed class NodeReader(DiagnosticBag diagnostics)
             return null;
         }
 
-        var evidence = String(m["evidence"]) switch
-        {
-            "verbatim" => Evidence.Verbatim,
-            "secondary" => Evidence.Secondary,
-            "policy" => Evidence.Policy,
-            _ => Evidence.Reconstructed,
-        };
-        return new Provenance(evidence, Strings(m["sources"]), String(m["note"]));
+        return new Provenance(EvidenceNames.Parse(String(m["evidence"])), Strings(m["sources"]), String(m["note"]));
     }
 }

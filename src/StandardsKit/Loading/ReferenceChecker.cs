@@ -61,6 +61,10 @@ internal static class ReferenceChecker
         }
 
         var taxonomy = doc.Areas.IsEmpty && parent is not null ? RootTaxonomy(parent, byKey) : doc.Areas;
+
+        // A parent that inherits its taxonomy from an ancestor that did not load (a broken national edition under a
+        // provincial header) leaves the taxonomy unknown: that ancestor reported what to fix.
+        var inheritsFromUnloaded = doc.Areas.IsEmpty && parent is not null && taxonomy.IsEmpty;
         var sourceIds = doc.Sources.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         CheckSources(doc.Provenance, doc.Span, sourceIds, d);
 
@@ -73,7 +77,7 @@ internal static class ReferenceChecker
             }
 
             // Without its parent loaded, a local standard's inherited taxonomy is unknown; SK0203 already says so.
-            var taxonomyKnown = !doc.Areas.IsEmpty || parent is not null || doc.Extends is null;
+            var taxonomyKnown = (!doc.Areas.IsEmpty || parent is not null || doc.Extends is null) && !inheritsFromUnloaded;
             if (item.Area is { } areaId && taxonomyKnown)
             {
                 var area = taxonomy.FirstOrDefault(a => a.Id == areaId);

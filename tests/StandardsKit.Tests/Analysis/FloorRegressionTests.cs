@@ -8,31 +8,19 @@ namespace StandardsKit.Tests.Analysis;
 /// <summary>Violations a review found the floor proof missing, each now caught; and inputs that crashed or hung it.</summary>
 public sealed class FloorRegressionTests
 {
-    private static string Local(string id, string jurisdiction, string extends, string itemId, string rule, string level = "") => $$$"""
-        id: {{{id}}}
-        jurisdiction: "{{{jurisdiction}}}"
-        edition: "2023"
-        title: {zh: 测试, en: test}
-        extends: {{{extends}}}
-        effectiveFrom: 2024-01-01
-        provenance: {evidence: secondary, sources: [X]}
-        sources:
-          - {id: X, title: x, url: "http://x", kind: secondary}
-        items:
-          - id: {{{itemId}}}
-            implements: maternal-health
-            name: {zh: 项目, en: item}
-            provenance: {evidence: secondary, sources: [X]}
-            eligibility: {when: '{{{rule}}}', provenance: {evidence: secondary, sources: [X]}}
-        {{{level}}}
-        """;
+    /// <summary>
+    /// The national maternal-health rule is "pregnant or postpartum" (issue 11), so a test rule that starts from
+    /// "pregnant" starts from the whole national group instead, keeping each case's intent.
+    /// </summary>
+    private static string FromNational(string rule) =>
+        System.Text.RegularExpressions.Regex.Replace(rule, @"^pregnant\b", "(pregnant or postpartum)");
 
     private static List<Diagnostics.Diagnostic> Validate(string provinceRule, string cityRule, string cityLevel = "", string province = "510000", string city = "510100")
     {
         using var temp = new TempFolder();
         temp.CopyFrom(Path.Combine(Repo.Standards, "national"), "national");
-        temp.Write("p.yaml", Local("cn-p", province, "cn-national@2023", "p-mh", provinceRule));
-        temp.Write("c.yaml", Local("cn-c", city, "cn-p@2023", "c-mh", cityRule, cityLevel));
+        temp.Write("p.yaml", Yaml.MaternalHealthOverlay("cn-p", province, "cn-national@2023", "p-mh", FromNational(provinceRule)));
+        temp.Write("c.yaml", Yaml.MaternalHealthOverlay("cn-c", city, "cn-p@2023", "c-mh", FromNational(cityRule), level: cityLevel));
         var result = Catalog.LoadDirectory(temp.Path);
         var proofs = result.Catalog is { } catalog ? FloorProver.Prove(catalog).Diagnostics : [];
         return [.. result.Diagnostics.Concat(proofs).Where(d => d.Severity != Diagnostics.Severity.Info)];
@@ -52,8 +40,8 @@ public sealed class FloorRegressionTests
         // Identical obligations are decided once (content key); the example must still be each county's own.
         using var temp = new TempFolder();
         temp.CopyFrom(Path.Combine(Repo.Standards, "national"), "national");
-        temp.Write("a.yaml", Local("cn-a", "310104", "cn-national@2023", "a-mh", "pregnant and hukou == residence"));
-        temp.Write("b.yaml", Local("cn-b", "510104", "cn-national@2023", "b-mh", "pregnant and hukou == residence"));
+        temp.Write("a.yaml", Yaml.MaternalHealthOverlay("cn-a", "310104", "cn-national@2023", "a-mh", FromNational("pregnant and hukou == residence")));
+        temp.Write("b.yaml", Yaml.MaternalHealthOverlay("cn-b", "510104", "cn-national@2023", "b-mh", FromNational("pregnant and hukou == residence")));
         var catalog = Catalog.LoadDirectory(temp.Path).Catalog!;
 
         var proofs = FloorProver.Prove(catalog).Proofs.Where(p => p.Status == ProofStatus.Violated).ToList();

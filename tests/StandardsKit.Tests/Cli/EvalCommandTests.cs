@@ -103,12 +103,27 @@ public class EvalCommandTests
     [Theory]
     [InlineData("310199", "unknown county code '310199'")]
     [InlineData("3101", "not a 6-digit county code")]
+    [InlineData("440300", "'440300' 深圳市 is a prefecture-level division, not a county-level code; give one of its county-level units, e.g. 440303 罗湖区")]
+    [InlineData("110000", "'110000' 北京市 is a province-level division, not a county-level code; give one of its county-level units, e.g. 110101 东城区")]
+    [InlineData("232761", "unknown county code '232761'")]
     public void Bad_county_exits_2_with_a_hint(string county, string expected)
     {
         var r = Run("eval", "--county", county, "--on", "2024-06-01", "--resident", PregnantSample);
 
         r.ExitCode.Should().Be(2);
         r.Err.Should().Contain(expected).And.NotContain("   at ");
+    }
+
+    [Theory]
+    [InlineData("460302")] // 西沙区, 三沙市
+    [InlineData("620200")] // 嘉峪关市, a city without counties
+    [InlineData("000000")] // the national standard alone
+    public void County_level_units_and_the_national_code_evaluate(string county)
+    {
+        var r = Run("eval", "--county", county, "--on", "2024-06-01", "--resident", PregnantSample);
+
+        r.ExitCode.Should().Be(0, r.Err);
+        r.Out.Should().Contain($"\"county\": \"{county}\"");
     }
 
     [Fact]

@@ -69,7 +69,8 @@ public sealed class SoundCoreReproducerTests : IDisposable
         example.Success.Should().BeTrue(error);
         example.Groups[1].Value.Should().NotBe(example.Groups[2].Value);
         example.Groups[1].Value.Should().StartWith("31", "the example lives in a Shanghai county the overlay covers");
-        result.OutLines.Should().Contain(l => l.StartsWith("floor proofs: 26 proved, 2 violated, 0 unsupported", StringComparison.Ordinal));
+        // The number proved grows with the data in standards/; what matters is the two violations and nothing unsupported.
+        result.OutLines.Should().Contain(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^floor proofs: \d+ proved, 2 violated, 0 unsupported"));
     }
 
     [Fact]
@@ -90,8 +91,8 @@ public sealed class SoundCoreReproducerTests : IDisposable
     }
 
     [Theory]
-    [InlineData("planningPregnancy or householdSize > earners", 0, "floor proofs: 28 proved, 0 violated, 0 unsupported")]
-    [InlineData("planningPregnancy and householdSize > earners", 1, "floor proofs: 26 proved, 2 violated, 0 unsupported")]
+    [InlineData("planningPregnancy or householdSize > earners", 0, @"^floor proofs: \d+ proved, 0 violated, 0 unsupported$")]
+    [InlineData("planningPregnancy and householdSize > earners", 1, @"^floor proofs: \d+ proved, 2 violated, 0 unsupported$")]
     public void Two_int_facts_with_min_1_compared_with_each_other_are_decided_not_a_crash(string when, int exitCode, string summary)
     {
         var standards = Copy();
@@ -102,7 +103,7 @@ public sealed class SoundCoreReproducerTests : IDisposable
 
         result.ExitCode.Should().Be(exitCode, result.Out + result.Err);
         result.Err.Should().NotContain("internal error");
-        result.OutLines.Should().Contain(summary);
+        result.OutLines.Should().Contain(l => System.Text.RegularExpressions.Regex.IsMatch(l, summary));
         if (exitCode == 1)
         {
             // The narrowing is found with both counts at their smallest consistent values.
@@ -183,7 +184,7 @@ public sealed class SoundCoreReproducerTests : IDisposable
     {
         var old = Copy("old");
         var @new = Copy("new");
-        GiveMaternalCareItsOwnRule(@new, "not (not pregnant)");
+        GiveMaternalCareItsOwnRule(@new, "not (not (pregnant or postpartum))");
 
         var result = CliHarness.Run("diff", Path.Combine(old, "local"), Path.Combine(@new, "local"), "--format", "json");
 

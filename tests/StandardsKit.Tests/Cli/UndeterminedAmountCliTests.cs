@@ -8,7 +8,7 @@ namespace StandardsKit.Tests.Cli;
 /// <summary><c>eval</c> and <c>test</c> show an amount that depends on missing facts instead of dropping it.</summary>
 public class UndeterminedAmountCliTests
 {
-    private const string OnlyChildDisabled = """{"onlyChildDisabled": true}""";
+    private const string OnlyChildDisabled = """{"onlyChildDisabled": true, "familyPlanningComplication": "none"}""";
 
     private static CliResult EvalFamilyPlanning(string format, params string[] extra) =>
         RunWithInput(OnlyChildDisabled, ["eval", "--county", "310104", "--on", "2024-06-01", "--resident", "-",
@@ -48,7 +48,7 @@ public class UndeterminedAmountCliTests
     [Fact]
     public void Eval_json_keeps_determined_quantities_in_their_old_shape()
     {
-        var r = RunWithInput("""{"onlyChildDisabled": true, "onlyChildDeceased": false}""", "eval", "--county", "310104", "--on", "2024-06-01",
+        var r = RunWithInput("""{"onlyChildDisabled": true, "onlyChildDeceased": false, "familyPlanningComplication": "none"}""", "eval", "--county", "310104", "--on", "2024-06-01",
             "--resident", "-", "--item", "family-planning-special-assistance", "--format", "json");
 
         using var doc = JsonDocument.Parse(r.Out);
@@ -95,7 +95,7 @@ public class UndeterminedAmountCliTests
               - name: the allowance needs onlyChildDeceased
                 county: "310104"
                 on: 2024-06-01
-                resident: {onlyChildDisabled: true}
+                resident: {onlyChildDisabled: true, familyPlanningComplication: none}
                 expect:
                   - item: family-planning-special-assistance
                     eligible: true
@@ -119,7 +119,7 @@ public class UndeterminedAmountCliTests
               - name: the disabled-child allowance is 460
                 county: "310104"
                 on: 2024-06-01
-                resident: {onlyChildDisabled: true, onlyChildDeceased: false}
+                resident: {onlyChildDisabled: true, onlyChildDeceased: false, familyPlanningComplication: none}
                 expect:
                   - item: family-planning-special-assistance
                     level: {allowance: 460}

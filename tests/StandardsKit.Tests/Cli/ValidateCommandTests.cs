@@ -14,11 +14,11 @@ public class ValidateCommandTests
             Root = Folder.CopyFrom(Repo.Standards, "standards");
             File = Path.Combine(Root, "national", "2023.yaml").Replace('\\', '/');
             var text = System.IO.File.ReadAllText(File).Replace("\r\n", "\n", StringComparison.Ordinal);
-            const string original = "\n      when: pregnant\n";
+            const string original = "\n      when: pregnant or postpartum\n";
             var index = text.IndexOf(original, StringComparison.Ordinal);
-            index.Should().BePositive("the 2023 edition has the maternal-health rule 'when: pregnant'");
+            index.Should().BePositive("the 2023 edition has the maternal-health rule 'when: pregnant or postpartum'");
             text.IndexOf(original, index + 1, StringComparison.Ordinal).Should().Be(-1, "the rule is edited in one place only");
-            System.IO.File.WriteAllText(File, text.Remove(index, original.Length).Insert(index, "\n      when: isPregnant\n"));
+            System.IO.File.WriteAllText(File, text.Remove(index, original.Length).Insert(index, "\n      when: isPregnant or postpartum\n"));
 
             var start = index + 1;
             Line = text[..start].Count(c => c == '\n') + 1;
@@ -122,6 +122,21 @@ public class ValidateCommandTests
 
         r.ExitCode.Should().Be(1);
         r.Out.Should().Contain("error SK0401:");
+    }
+
+    [Fact]
+    public void Carried_forward_text_is_counted_apart_and_refused_by_min_evidence_policy_but_not_by_carried_forward()
+    {
+        var counts = Run("validate");
+        counts.Out.Should().MatchRegex(@"provenance cn-national@2023: items verbatim 0, secondary \d+, policy \d+, carried-forward [1-9]\d*, reconstructed \d+");
+
+        var policy = Run("validate", "--min-evidence", "policy");
+        policy.ExitCode.Should().Be(1);
+        policy.Out.Should().Contain("cn-national@2023 item 'veteran-resettlement' serviceObject is carried-forward, below the required policy");
+
+        var carried = Run("validate", "--min-evidence", "carried-forward");
+        carried.Out.Should().NotContain("is carried-forward, below");
+        carried.Out.Should().Contain("is reconstructed, below the required carried-forward");
     }
 
     [Fact]

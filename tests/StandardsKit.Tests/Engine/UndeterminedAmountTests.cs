@@ -31,7 +31,7 @@ public class UndeterminedAmountTests
     [Fact]
     public void Family_planning_allowance_with_only_the_disabled_child_fact_is_460_or_590_depending_on_the_deceased_child_fact()
     {
-        var d = Decide(Resident.Empty.With("onlyChildDisabled", true), "310104", On, "family-planning-special-assistance");
+        var d = Decide(Resident.Empty.With("onlyChildDisabled", true).With("familyPlanningComplication", "none"), "310104", On, "family-planning-special-assistance");
 
         d.Eligible.Should().BeTrue();
         d.MissingFacts.Should().Equal("onlyChildDeceased");
@@ -47,7 +47,7 @@ public class UndeterminedAmountTests
     [Fact]
     public void Giving_the_missing_fact_determines_the_family_planning_allowance()
     {
-        var d = Decide(Resident.Empty.With("onlyChildDisabled", true).With("onlyChildDeceased", false), "310104", On,
+        var d = Decide(Resident.Empty.With("onlyChildDisabled", true).With("onlyChildDeceased", false).With("familyPlanningComplication", "none"), "310104", On,
             "family-planning-special-assistance");
 
         d.MissingFacts.Should().BeEmpty();
@@ -124,8 +124,8 @@ public class UndeterminedAmountTests
     [Fact]
     public void Undetermined_quantities_with_the_same_content_are_equal()
     {
-        var a = Decide(Resident.Empty.With("onlyChildDisabled", true), "310104", On, "family-planning-special-assistance");
-        var b = Decide(Resident.Empty.With("onlyChildDisabled", true), "310104", On, "family-planning-special-assistance");
+        var a = Decide(Resident.Empty.With("onlyChildDisabled", true).With("familyPlanningComplication", "none"), "310104", On, "family-planning-special-assistance");
+        var b = Decide(Resident.Empty.With("onlyChildDisabled", true).With("familyPlanningComplication", "none"), "310104", On, "family-planning-special-assistance");
 
         a.Level!.Quantities[0].Should().Be(b.Level!.Quantities[0]);
         a.Level.Quantities[0].GetHashCode().Should().Be(b.Level.Quantities[0].GetHashCode());
@@ -137,7 +137,7 @@ public class UndeterminedAmountTests
     {
         var prepared = Catalog.Default.Prepare("310104", On, new EvaluationOptions { Items = ["family-planning-special-assistance"], Explain = false });
 
-        var d = prepared.Evaluate(Resident.Empty.With("onlyChildDisabled", true)).Decisions.Should().ContainSingle().Which;
+        var d = prepared.Evaluate(Resident.Empty.With("onlyChildDisabled", true).With("familyPlanningComplication", "none")).Decisions.Should().ContainSingle().Which;
 
         d.Because.Should().BeEmpty();
         d.Level!.Quantities.Should().ContainSingle().Which.PossibleValues.Should().Equal(460m, 590m);

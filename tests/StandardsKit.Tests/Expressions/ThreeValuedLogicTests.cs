@@ -104,12 +104,33 @@ public class ThreeValuedLogicTests
     }
 
     [Fact]
-    public void Absent_set_fact_is_empty_so_has_is_false()
+    public void Absent_set_fact_declared_none_is_empty_so_has_is_false()
+    {
+        // No embedded set fact is absent: none any more (militaryStatus is unknown, SPEC §4.3), so declare one.
+        var (result, folder) = StandardsKit.Tests.Loading.LoadingHarness.Load(("facts.yaml", """
+            facts:
+              - {name: birthDate, type: date, description: {zh: 出生日期, en: Date of birth}, absent: unknown}
+              - {name: age, type: int, min: 0, derived: age-from-birthDate, description: {zh: 周岁, en: Age}, absent: unknown}
+              - {name: residence, type: division, default: county, description: {zh: 居住地, en: Residence}, absent: unknown}
+              - {name: honours, type: set, values: [gold, silver], description: {zh: 荣誉, en: Honours; absent means none}, absent: none}
+            """));
+        using var _ = folder;
+        var facts = result.Catalog!.Facts;
+        Value EvalWith(Resident r) => Binder.CompileCondition("has(honours, \"gold\")", facts).Evaluate(FrameBuilder.Build(r, FrameLayout.For(facts), "310104", On));
+
+        var v = EvalWith(Resident.Empty);
+        v.Kind.Should().Be(ValueKind.Bool);
+        v.Bool.Should().BeFalse();
+        EvalWith(Resident.Empty.With("honours", ["gold"])).Bool.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Military_status_not_given_is_undetermined_and_an_empty_set_is_no_status()
     {
         var v = Eval("has(militaryStatus, \"veteran\")", Resident.Empty);
 
-        v.Kind.Should().Be(ValueKind.Bool);
-        v.Bool.Should().BeFalse();
+        v.Kind.Should().Be(ValueKind.Unknown);
+        Eval("has(militaryStatus, \"veteran\")", Resident.Empty.With("militaryStatus", Array.Empty<string>())).Bool.Should().BeFalse();
         Eval("has(militaryStatus, \"veteran\")", Resident.Empty.With("militaryStatus", ["veteran"])).Bool.Should().BeTrue();
     }
 

@@ -210,7 +210,8 @@ internal static partial class HostileCorpus
         yield return V("floor-violation-still-found", f =>
         {
             f.National("std");
-            f.Write("std/overlay.yaml", Overlay("pregnant", """
+            // The national rule is 'pregnant or postpartum' (issue 11): the overlay keeps it, so only the level is below.
+            f.Write("std/overlay.yaml", Overlay("pregnant or postpartum", """
                     level:
                       quantities:
                         - {name: antenatalChecks, unit: times, value: 3}

@@ -12,7 +12,7 @@ public sealed class CascadeTests
         using var temp = new TempFolder();
         var standards = temp.CopyFrom(Repo.Standards, "standards");
         var national = Path.Combine(standards, "national", "2023.yaml");
-        File.WriteAllText(national, File.ReadAllText(national).Replace("      when: pregnant\n", "      when: pregnant\n      wen: x\n", StringComparison.Ordinal));
+        File.WriteAllText(national, File.ReadAllText(national).Replace("      when: pregnant or postpartum\n", "      when: pregnant or postpartum\n      wen: x\n", StringComparison.Ordinal));
 
         var result = Catalog.LoadDirectory(standards);
         var errors = result.Diagnostics.Where(d => d.Severity == Diagnostics.Severity.Error).ToList();

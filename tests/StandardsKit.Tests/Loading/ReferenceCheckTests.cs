@@ -184,7 +184,8 @@ public class ReferenceCheckTests
         result.Succeeded.Should().BeTrue();
         result.Documents.Select(d => d.Key).Should().BeEquivalentTo(
             "cn-national@2021", "cn-national@2023", "cn-31@2021", "cn-11@2023", "cn-51@2022", "cn-50@2022",
-            "cn-510100@2021", "cn-440300@2019", "cn-330900@2021", "cn-330203@2023");
+            "cn-510100@2021", "cn-440300@2019", "cn-330900@2021", "cn-330203@2023", "cn-53@2021", "cn-11@2021",
+            "cn-33@2021", "cn-33@2023", "cn-330900@2023", "cn-44@2021", "cn-32@2021", "cn-52@2021", "cn-46@2021");
         result.Tests.Should().NotBeEmpty();
     }
 }

@@ -45,6 +45,15 @@ public class SchemaDiagnosticsTests
     }
 
     [Fact]
+    public void A_source_without_an_address_and_a_reprint_source_are_accepted()
+    {
+        var text = Yaml.National(Yaml.Item("maternal-health", "pregnant"))
+            .Replace("url: \"https://example.org/s1\", kind: official", "kind: reprint");
+
+        LoadOne(text, out _).Diagnostics.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Missing_required_property_is_reported()
     {
         var text = Yaml.National(Yaml.Item("maternal-health", "pregnant")).Replace("effectiveFrom: 2030-01-01\n", "");

@@ -26,6 +26,27 @@ internal static class Yaml
         {{{items}}}
         """ + "\n";
 
+    /// <summary>A local standard with one item overlaying <c>maternal-health</c> under <paramref name="rule"/> (and an optional level block).</summary>
+    public static string MaternalHealthOverlay(string id, string jurisdiction, string extends, string itemId, string rule,
+        string effectiveFrom = "2024-01-01", string level = "") => $$$"""
+        id: {{{id}}}
+        jurisdiction: "{{{jurisdiction}}}"
+        edition: "2023"
+        title: {zh: 测试, en: test}
+        extends: {{{extends}}}
+        effectiveFrom: {{{effectiveFrom}}}
+        provenance: {evidence: secondary, sources: [X]}
+        sources:
+          - {id: X, title: x, url: "http://x", kind: secondary}
+        items:
+          - id: {{{itemId}}}
+            implements: maternal-health
+            name: {zh: 项目, en: item}
+            provenance: {evidence: secondary, sources: [X]}
+            eligibility: {when: '{{{rule}}}', provenance: {evidence: secondary, sources: [X]}}
+        {{{level}}}
+        """;
+
     /// <summary>One national item whose eligibility is <paramref name="when"/>.</summary>
     public static string Item(string id, string when, int number = 1) => $$$"""
           - id: {{{id}}}

@@ -32,7 +32,7 @@ public sealed class BatchEndpointTests : IAsyncLifetime
             Line("""{"pregnant": true}""", """, "id": "a" """),
             Line("""{"pregnent": true}"""),
             "",
-            Line("""{"pregnant": false}""", """, "id": 7"""));
+            Line("""{"pregnant": false, "postpartum": false}""", """, "id": 7"""));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/x-ndjson");

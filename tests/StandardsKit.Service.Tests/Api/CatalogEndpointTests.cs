@@ -39,7 +39,7 @@ public sealed class CatalogEndpointTests : IAsyncLifetime
 
         var layers = body["layers"]!.AsArray();
         layers.Select(l => l!["standard"]!.GetValue<string>()).Should().Equal("cn-national@2023", "cn-31@2021");
-        layers[0]!["eligibility"]!["when"]!.GetValue<string>().Should().Be("pregnant");
+        layers[0]!["eligibility"]!["when"]!.GetValue<string>().Should().Be("pregnant or postpartum");
         layers[1]!["level"]!["quantities"]!.AsArray().Should().Contain(q => q!["name"]!.GetValue<string>() == "antenatalChecks");
     }
 

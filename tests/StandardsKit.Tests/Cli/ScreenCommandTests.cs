@@ -216,7 +216,7 @@ public sealed class ScreenCommandTests : IDisposable
         result.ExitCode.Should().Be(0, result.Err);
         result.OutLines.Should().Equal(
             "id,county,on,item,eligible,quantities,missingFacts",
-            "\"x,1\",310104,2024-06-01,family-planning-special-assistance,true,allowance=460|590? CNY/month,onlyChildDeceased");
+            "\"x,1\",310104,2024-06-01,family-planning-special-assistance,true,allowance=460|590? CNY/month; complicationAllowance=260|390|520|none? CNY/month,familyPlanningComplication|onlyChildDeceased");
     }
 
     [Fact]
@@ -320,7 +320,7 @@ public sealed class ScreenCommandTests : IDisposable
     [Fact]
     public void The_summary_on_stderr_counts_each_item()
     {
-        var input = "{\"pregnant\": true}\n{\"pregnant\": false}\n{}";
+        var input = "{\"pregnant\": true}\n{\"pregnant\": false, \"postpartum\": false}\n{}";
 
         var result = RunWithInput(input, "screen", "--county", "310104", "--on", "2024-06-01", "--item", "maternal-health");
 

@@ -15,7 +15,8 @@ public sealed class Net8ConsumerTests : IDisposable
     [Fact]
     public void A_net8_console_app_restores_builds_and_evaluates_against_the_packed_library()
     {
-        // Pack what this test run was built from (Release in CI, Debug under a plain dotnet test).
+        // Pack in the configuration this test run was built in (Release in CI, Debug under a plain dotnet test); the solution
+        // build made both targets, and package validation fails on a stale one.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         var feed = Directory.CreateDirectory(Path.Combine(_folder.Path, "feed")).FullName;
         var pack = Dotnet(Repo.Root, "pack", Path.Combine(Repo.Root, "src", "StandardsKit", "StandardsKit.csproj"), "-c", configuration, "--no-build",

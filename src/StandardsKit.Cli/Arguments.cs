@@ -25,11 +25,15 @@ internal static class Arguments
             : throw new CliException($"{option} {text} is outside the supported range {ExpressionLimits.DateRangeText}");
     }
 
-    public static string County(string? code)
+    public static string County(string? code) => Code(code, "--county");
+
+    public static string Code(string? code, string option)
     {
         if (code is null || code.Length != 6 || !code.All(char.IsAsciiDigit))
         {
-            throw new CliException($"--county '{Shorten(code)}' is not a 6-digit county code, e.g. --county 310104");
+            throw new CliException(option == "--county"
+                ? $"--county '{Shorten(code)}' is not a 6-digit county code, e.g. --county 310104"
+                : $"{option} '{Shorten(code)}' is not a 6-digit division code, e.g. {option} 510000");
         }
 
         return code;

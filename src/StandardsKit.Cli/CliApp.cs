@@ -40,6 +40,7 @@ internal static class CliApp
         root.Subcommands.Add(ReplayCommand.Create(io, standards));
         root.Subcommands.Add(ServeCommand.Create(io, standards));
         root.Subcommands.Add(ScreenCommand.Create(io, standards));
+        root.Subcommands.Add(EqualizationCommand.Create(io, standards));
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

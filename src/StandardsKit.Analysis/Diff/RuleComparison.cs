@@ -139,7 +139,7 @@ internal sealed class RuleComparison(FactVocabulary oldFacts, FactVocabulary new
             {
                 conditions.Add(null);
             }
-            else if (CatalogCompiler.TryCompile(tier.When, facts) is { } compiled)
+            else if (CatalogCompiler.TryCompile(tier.When, facts, SemanticDiff.Attributes.Value) is { } compiled)
             {
                 conditions.Add(compiled);
             }

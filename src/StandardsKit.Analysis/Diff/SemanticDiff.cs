@@ -18,6 +18,9 @@ public static class SemanticDiff
     // Counties come from the embedded division list: a diff compares documents, not a loaded catalog.
     private static readonly Lazy<CountyDomain> Counties = new(() => new CountyDomain(Catalog.Default.Divisions));
 
+    /// <summary>The division attributes rules may read (hasAttribute, attribute): the embedded ones, beside the embedded division list.</summary>
+    internal static readonly Lazy<Divisions.DivisionAttributes> Attributes = new(() => Catalog.Default.Attributes);
+
     /// <summary>Compares two sets of standard editions, pairing editions of the same standard id.</summary>
     /// <param name="oldSide">The old revision's editions.</param>
     /// <param name="newSide">The new revision's editions.</param>
@@ -310,8 +313,8 @@ public static class SemanticDiff
                 "one side inherits a rule from a parent standard that is not part of this diff, so the change is not decided");
         }
 
-        var oldCompiled = CatalogCompiler.TryCompile(oldRule.Value.Rule?.When ?? "true", facts.Old);
-        var newCompiled = CatalogCompiler.TryCompile(newRule.Value.Rule?.When ?? "true", facts.New);
+        var oldCompiled = CatalogCompiler.TryCompile(oldRule.Value.Rule?.When ?? "true", facts.Old, Attributes.Value);
+        var newCompiled = CatalogCompiler.TryCompile(newRule.Value.Rule?.When ?? "true", facts.New, Attributes.Value);
         if (oldCompiled is null || newCompiled is null)
         {
             return new EligibilityChange(EligibilityDirection.Changed, oldText, newText, [], [],

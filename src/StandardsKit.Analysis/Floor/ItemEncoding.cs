@@ -62,6 +62,7 @@ internal sealed record ItemEncoding(Tri Eligible, ImmutableDictionary<string, Qu
     {
         try
         {
+            translator.Attributes = expression.Attributes;
             return translator.Condition(expression.Syntax);
         }
         catch (UnsupportedException e)

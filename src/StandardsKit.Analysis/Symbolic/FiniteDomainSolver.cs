@@ -2,7 +2,7 @@ namespace StandardsKit.Analysis.Symbolic;
 
 /// <summary>
 /// Decides a conjunction of finite-domain literals: variable = constant, variable = variable, and division-code
-/// containment by prefix (each possibly negated). Variables joined by equalities form classes; each class gets
+/// containment by prefix and division attributes (each possibly negated). Variables joined by equalities form classes; each class gets
 /// the values its constraints allow — from a closed domain (enum values, the counties covered), else real
 /// division codes first and then any 6-digit code found by a depth-first walk over digits — and classes that
 /// must differ are assigned by backtracking. Exact: a class with no candidate has no value at all.
@@ -42,6 +42,9 @@ internal static class FiniteDomainSolver
                 case WithinAtom w:
                     Find(w.Var);
                     break;
+                case AttributeAtom attribute:
+                    Find(attribute.Var);
+                    break;
             }
         }
 
@@ -79,6 +82,9 @@ internal static class FiniteDomainSolver
                     break;
                 case WithinAtom w:
                     Of(w.Var).NotWithin.Add(w.Prefix);
+                    break;
+                case AttributeAtom attribute:
+                    Of(attribute.Var).Attributes.Add((attribute, value));
                     break;
                 case SameAtom s when !value:
                     var (a, b) = (Find(s.A), Find(s.B));
@@ -163,7 +169,8 @@ internal static class FiniteDomainSolver
             && c.Within.All(p => value.StartsWith(p, StringComparison.Ordinal))
             && !c.NotWithin.Any(p => value.StartsWith(p, StringComparison.Ordinal))
             && closed.All(k => k.Members.Contains(value))
-            && (!divisionLike || IsCode(value));
+            && (!divisionLike || IsCode(value))
+            && c.Attributes.All(a => (AttributeAtom.KeyOf(a.Atom.Attributes, a.Atom.Attribute, value) == a.Atom.Value) == a.Holds);
 
         var found = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -256,5 +263,8 @@ internal static class FiniteDomainSolver
         public List<string> Within { get; } = [];
 
         public List<string> NotWithin { get; } = [];
+
+        /// <summary>Division attributes the value must (Holds) or must not have.</summary>
+        public List<(AttributeAtom Atom, bool Holds)> Attributes { get; } = [];
     }
 }

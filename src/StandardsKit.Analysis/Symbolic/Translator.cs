@@ -44,6 +44,9 @@ internal sealed class Translator
         CountyVar = table.AddFd(new FdVar("county", FdKind.County, counties));
     }
 
+    /// <summary>The division attributes the expression translated next was checked against.</summary>
+    public DivisionAttributes Attributes { get; set; } = DivisionAttributes.Empty;
+
     /// <summary>The evaluation date for what is translated next (a diff reads each side on its own date).</summary>
     public DateOnly On { get; set; }
 
@@ -610,6 +613,8 @@ internal sealed class Translator
                 return Map(TermOf(c.Arguments[0]), v => ShiftOf(v, c.Function == "addYears", Amount(c)));
             case CallExpr { Function: "yearsBetween" } c:
                 return Cross(TermOf(c.Arguments[0]), TermOf(c.Arguments[1]), (a, b) => YearsOf(a, b));
+            case CallExpr { Function: "hasAttribute" or "attribute" } c:
+                return AttributeTerm(c);
             case CallExpr c when c.Function is "within" or "has" or "hasAny" or "present":
             {
                 var tri = Call(c);
@@ -630,6 +635,57 @@ internal sealed class Translator
     }
 
     private static UnsupportedException Unsupported(string what) => new(what);
+
+    /// <summary>
+    /// A division attribute of a division term, as one branch per value the attribute takes (each guarded by an
+    /// <see cref="AttributeAtom"/>) and an undetermined branch where the sources do not cover the division: the
+    /// evaluator's semantics, so comparisons and <c>in</c> work on it as on any value.
+    /// </summary>
+    private ImmutableArray<Alternative> AttributeTerm(CallExpr c)
+    {
+        var name = ((LiteralExpr)c.Arguments[1]).Value.Text!;
+        var attributes = Attributes;
+        if (attributes.Find(name) is null)
+        {
+            throw Unsupported($"division attribute '{name}' is not loaded for the analysis");
+        }
+
+        var membership = c.Function == "hasAttribute";
+        var values = attributes.KnownValues(name);
+        var result = ImmutableArray.CreateBuilder<Alternative>();
+        foreach (var alt in TermOf(c.Arguments[0]))
+        {
+            switch (alt.Status, alt.Value)
+            {
+                case (TermStatus.Unknown, _):
+                    result.Add(alt);
+                    break;
+                case (TermStatus.None, _):
+                    // As within(): a place that is "none" has no attribute (false), and attribute() of it is none.
+                    result.Add(membership ? new Alternative(alt.Guard, TermStatus.Known, new BoolValue(Formula.False)) : alt);
+                    break;
+                case (TermStatus.Known, FdValue d):
+                    foreach (var value in values)
+                    {
+                        var guard = Formula.And(alt.Guard, _table.AtomFormula(new AttributeAtom(d.Var, attributes, name, AttributeAtom.Key(value))));
+                        result.Add(new Alternative(guard, TermStatus.Known, value switch
+                        {
+                            bool b => new BoolValue(Formula.Of(b)),
+                            decimal n => new NumValue(LinearForm.Of(Rational.Of(n)), Today: false),
+                            _ => new TextValue((string)value),
+                        }));
+                    }
+
+                    result.Add(new Alternative(Formula.And(alt.Guard, _table.AtomFormula(new AttributeAtom(d.Var, attributes, name, AttributeAtom.UnknownValue))),
+                        TermStatus.Unknown, null));
+                    break;
+                default:
+                    throw Unsupported($"{c.Function}(…) of something that is not a division code");
+            }
+        }
+
+        return result.ToImmutable();
+    }
 
     private static int Amount(CallExpr c) =>
         c.Arguments[1] switch

@@ -16,6 +16,11 @@ internal static class EvaluationText
             : $"County {evaluation.County} on {ExpressionLimits.Iso(evaluation.On)}");
         w.Line((zh ? "适用标准：" : "Standards in force: ") +
                     string.Join(" → ", evaluation.Chain.Select(c => $"{c.Standard}@{c.Edition} ({c.Jurisdiction})")));
+        foreach (var warning in evaluation.Warnings)
+        {
+            w.WriteLine($"{(zh ? "警告" : "warning")}: {warning.Message}");
+        }
+
         w.WriteLine();
         foreach (var d in evaluation.Decisions)
         {

@@ -3,6 +3,7 @@ using StandardsKit.Diagnostics;
 using StandardsKit.Divisions;
 using StandardsKit.Engine;
 using StandardsKit.Expressions;
+using StandardsKit.Funding;
 using StandardsKit.Model;
 using StandardsKit.Testing;
 
@@ -16,7 +17,8 @@ namespace StandardsKit.Compilation;
 internal static class CatalogCompiler
 {
     public static CatalogLoadResult Compile(FactVocabulary facts, IDivisionDirectory divisions, ImmutableArray<StandardDocument> documents,
-        ImmutableArray<TestCase> tests, DiagnosticBag diagnostics, ExpressionSourceMaps? maps, int files, StandardsRevision? revision = null)
+        ImmutableArray<TestCase> tests, DiagnosticBag diagnostics, ExpressionSourceMaps? maps, int files,
+        DivisionAttributes? attributes = null, FundingRules? funding = null, StandardsRevision? revision = null)
     {
         var rules = new Dictionary<Eligibility, CompiledRule>(ReferenceEqualityComparer.Instance);
         var conditions = new Dictionary<QuantityTier, CompiledRule>(ReferenceEqualityComparer.Instance);
@@ -31,7 +33,7 @@ internal static class CatalogCompiler
                 if (item.Eligibility is { } rule && !rules.ContainsKey(rule))
                 {
                     var map = maps?.Find(rule) ?? MapOf(rule.Span, fallback);
-                    if (Bind(rule.When, map, $"{document.Key} '{item.Id}' eligibility", facts, programs, diagnostics) is { } compiled)
+                    if (Bind(rule.When, map, $"{document.Key} '{item.Id}' eligibility", facts, attributes, programs, diagnostics) is { } compiled)
                     {
                         rules[rule] = new CompiledRule(rule.When, compiled, map);
                     }
@@ -47,7 +49,7 @@ internal static class CatalogCompiler
                         }
 
                         var map = maps?.Find(tier) ?? MapOf(tier.WhenSpan, tier.Span ?? quantity.Span ?? fallback);
-                        if (Bind(when, map, $"{document.Key} '{item.Id}' {quantity.Name} tier", facts, programs, diagnostics) is { } compiled)
+                        if (Bind(when, map, $"{document.Key} '{item.Id}' {quantity.Name} tier", facts, attributes, programs, diagnostics) is { } compiled)
                         {
                             conditions[tier] = new CompiledRule(when, compiled, map);
                         }
@@ -59,16 +61,21 @@ internal static class CatalogCompiler
         var all = diagnostics.Items.ToImmutableArray();
         var catalog = diagnostics.HasErrors
             ? null
-            : new Catalog(new CompiledStandards(facts, rules, conditions), divisions, documents, tests, all) { Revision = revision ?? Catalog.UnknownRevision };
+            : new Catalog(new CompiledStandards(facts, rules, conditions), divisions, documents, tests, all)
+            {
+                Attributes = attributes ?? DivisionAttributes.Empty,
+                Funding = funding ?? FundingRules.Empty,
+                Revision = revision ?? Catalog.UnknownRevision,
+            };
         return new CatalogLoadResult(catalog, all, documents, tests, facts, files);
     }
 
     /// <summary>Compiles one expression for an analysis that reads rules outside any catalog (a diff side); null when it does not bind.</summary>
-    public static CompiledExpression? TryCompile(string text, FactVocabulary facts)
+    public static CompiledExpression? TryCompile(string text, FactVocabulary facts, DivisionAttributes? attributes = null)
     {
         try
         {
-            return Binder.CompileCondition(text, facts);
+            return Binder.CompileCondition(text, facts, attributes);
         }
         catch (ExpressionException)
         {
@@ -78,7 +85,7 @@ internal static class CatalogCompiler
 
     private static SourceMap MapOf(SourceSpan? own, SourceSpan enclosing) => own is null ? SourceMap.Approximate(enclosing) : SourceMap.Plain(own);
 
-    private static CompiledExpression? Bind(string text, SourceMap map, string site, FactVocabulary facts,
+    private static CompiledExpression? Bind(string text, SourceMap map, string site, FactVocabulary facts, DivisionAttributes? attributes,
         Dictionary<string, CompiledExpression?> programs, DiagnosticBag diagnostics)
     {
         if (programs.TryGetValue(text, out var known) && known is not null)
@@ -88,7 +95,7 @@ internal static class CatalogCompiler
 
         try
         {
-            return programs[text] = Binder.CompileCondition(text, facts);
+            return programs[text] = Binder.CompileCondition(text, facts, attributes);
         }
         catch (ExpressionException e)
         {

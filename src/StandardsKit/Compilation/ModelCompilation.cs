@@ -28,7 +28,11 @@ internal static class ModelCompilation
         var divisions = model.Divisions ?? embedded.Divisions;
         var usable = documents.Where(d => CheckDocument(d, diagnostics)).ToImmutableArray();
         ReferenceChecker.Check(usable, divisions, diagnostics);
-        return CatalogCompiler.Compile(facts, divisions, usable, [], diagnostics, maps: null, files: 0);
+        // The embedded division attributes, resolved against the model's division list, for hasAttribute/attribute.
+        var attributes = model.Divisions is null || ReferenceEquals(model.Divisions, Catalog.Default.Divisions)
+            ? Catalog.Default.Attributes
+            : Catalog.Default.Attributes.With(divisions);
+        return CatalogCompiler.Compile(facts, divisions, usable, [], diagnostics, maps: null, files: 0, attributes);
     }
 
     /// <summary>What the facts schema checks in YAML: enums and sets list their values, bounds are ordered.</summary>

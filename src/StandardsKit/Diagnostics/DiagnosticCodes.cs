@@ -45,4 +45,8 @@ internal static class DiagnosticCodes
     public const string FloorUnsupported = "SK0304";
 
     public const string EvidenceBelowMinimum = "SK0401";
+
+    public const string BadDivisionAttribute = "SK0501";
+    public const string BadFundingRule = "SK0502";
+    public const string UnknownDivisionAttribute = "SK0503";
 }

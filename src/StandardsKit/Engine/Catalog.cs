@@ -6,6 +6,7 @@ using StandardsKit.Diagnostics;
 using StandardsKit.Divisions;
 using StandardsKit.Engine;
 using StandardsKit.Expressions;
+using StandardsKit.Funding;
 using StandardsKit.Loading;
 using StandardsKit.Model;
 using StandardsKit.Testing;
@@ -82,6 +83,15 @@ public sealed class Catalog
     /// <summary>The revision of a catalog built from a model in code: no files were read, so nothing was hashed.</summary>
     internal static readonly StandardsRevision UnknownRevision = new(RevisionHash.Of(""), StandardsRevision.EngineVersion);
 
+    /// <summary>
+    /// Attributes of the divisions (fiscal band, region, ethnic autonomy, county lists) from
+    /// <c>standards/divisions/attributes/</c>, resolved against <see cref="Divisions"/>.
+    /// </summary>
+    public DivisionAttributes Attributes { get; internal init; } = DivisionAttributes.Empty;
+
+    /// <summary>The funding plans (<c>standards/funding/</c>): who pays for each item.</summary>
+    public FundingRules Funding { get; internal init; } = FundingRules.Empty;
+
     /// <summary>Loads the standards embedded in this package (the repository's <c>standards/</c> folder).</summary>
     /// <remarks>
     /// Loading checks YAML, schema, references and expressions. The national-floor proof is an analysis, not a
@@ -148,7 +158,23 @@ public sealed class Catalog
             throw new ArgumentException($"with this division list, {broken}", nameof(divisions));
         }
 
-        return new Catalog(Compiled, divisions, Documents, Tests, Diagnostics) { Revision = RevisionHash.WithDivisions(Revision, divisions.All) };
+        return new Catalog(Compiled, divisions, Documents, Tests, Diagnostics) { Attributes = Attributes.With(divisions), Funding = Funding, Revision = RevisionHash.WithDivisions(Revision, divisions.All) };
+    }
+
+    /// <summary>
+    /// Who pays for <paramref name="item"/> (one of <see cref="ItemsInForce"/>) in a county on a date: the most
+    /// specific funding plan in force along the county's chain with a rule for the item; null when none has one.
+    /// </summary>
+    /// <exception cref="UnknownDivisionException">The county code is not in the division list.</exception>
+    public FundingDecision? FundingFor(EffectiveItem item, string county, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (county != DivisionCode.National && Divisions.Find(county) is null)
+        {
+            throw new UnknownDivisionException($"unknown county code '{county}'");
+        }
+
+        return Funding.Decide(item, county, on, Divisions, Attributes);
     }
 
     /// <summary>The standards in force along the county's chain on a date, national first.</summary>

@@ -47,6 +47,6 @@ public sealed class PreparedEvaluation
             decisions[i] = DecisionMaker.Decide(_items[i], frame, _layout, _explain);
         }
 
-        return new Evaluation(County, On, Chain, ImmutableArray.Create(decisions));
+        return new Evaluation(County, On, Chain, ImmutableArray.Create(decisions)) { Warnings = Residence.Warnings(resident, County) };
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using StandardsKit.Diagnostics;
+using StandardsKit.Divisions;
 using StandardsKit.Model;
 
 namespace StandardsKit.Expressions;
@@ -14,9 +15,10 @@ namespace StandardsKit.Expressions;
 internal sealed partial class Binder
 {
     private static readonly string[] FunctionNames =
-        ["within", "has", "hasAny", "present", "evaluationDate", "addYears", "addMonths", "addDays", "yearsBetween", "date"];
+        ["within", "has", "hasAny", "present", "evaluationDate", "addYears", "addMonths", "addDays", "yearsBetween", "date", "hasAttribute", "attribute"];
 
     private readonly FactVocabulary _facts;
+    private readonly DivisionAttributes _attributes;
     private readonly string _text;
     private readonly List<string> _used = [];
 
@@ -26,22 +28,26 @@ internal sealed partial class Binder
     /// </summary>
     private readonly Dictionary<Expr, Interval> _bounds = new(ReferenceEqualityComparer.Instance);
 
-    private Binder(FactVocabulary facts, string text)
+    private Binder(FactVocabulary facts, string text, DivisionAttributes? attributes)
     {
         _facts = facts;
         _text = text;
+        _attributes = attributes ?? DivisionAttributes.Empty;
     }
 
-    /// <summary>Parses, checks and compiles a condition; throws <see cref="ExpressionException"/> on the first error.</summary>
-    public static CompiledExpression CompileCondition(string text, FactVocabulary facts)
+    /// <summary>
+    /// Parses, checks and compiles a condition; throws <see cref="ExpressionException"/> on the first error.
+    /// <paramref name="attributes"/> are the division attributes <c>hasAttribute</c> and <c>attribute</c> may read.
+    /// </summary>
+    public static CompiledExpression CompileCondition(string text, FactVocabulary facts, DivisionAttributes? attributes = null)
     {
         var syntax = Parser.Parse(text);
-        return CompileCondition(text, syntax, facts);
+        return CompileCondition(text, syntax, facts, attributes);
     }
 
-    private static CompiledExpression CompileCondition(string text, Expr syntax, FactVocabulary facts)
+    private static CompiledExpression CompileCondition(string text, Expr syntax, FactVocabulary facts, DivisionAttributes? attributes)
     {
-        var binder = new Binder(facts, text);
+        var binder = new Binder(facts, text, attributes);
         var (type, evaluator) = binder.Bind(syntax);
         if (type.Kind != TypeKind.Bool)
         {
@@ -52,10 +58,10 @@ internal sealed partial class Binder
         var parts = ImmutableArray<CompiledExpression>.Empty;
         if (syntax is BinaryExpr { Op: BinaryOp.And or BinaryOp.Or } top)
         {
-            parts = [.. Flatten(top, top.Op).Select(p => CompileCondition(text, p, facts))];
+            parts = [.. Flatten(top, top.Op).Select(p => CompileCondition(text, p, facts, attributes))];
         }
 
-        return new CompiledExpression(text, syntax, evaluator, [.. binder._used.Distinct(StringComparer.Ordinal)], parts);
+        return new CompiledExpression(text, syntax, evaluator, [.. binder._used.Distinct(StringComparer.Ordinal)], parts) { Attributes = binder._attributes };
     }
 
     private static IEnumerable<Expr> Flatten(Expr e, BinaryOp op) =>
@@ -295,11 +301,14 @@ internal sealed partial class Binder
         {
             var n = needle(frame);
             var missing = n.Missing;
+            var undetermined = n.IsUnknown;
             foreach (var e in array)
             {
                 var v = e(frame);
                 if (v.IsUnknown)
                 {
+                    // An element may be undetermined with no missing fact (a division attribute the data leave open).
+                    undetermined = true;
                     missing |= v.Missing;
                 }
                 else if (!n.IsUnknown && n.Kind != ValueKind.None && v.Kind != ValueKind.None && AreEqual(n, v))
@@ -308,7 +317,7 @@ internal sealed partial class Binder
                 }
             }
 
-            return n.IsUnknown || missing != 0 ? Value.Unknown(missing) : Value.False;
+            return undetermined ? Value.Unknown(missing) : Value.False;
         });
     }
 
@@ -428,6 +437,9 @@ internal sealed partial class Binder
                 Func<Value, Value, Value> years = static (x, y) => Value.Of(CompletedYears.Between(x.Date, y.Date));
                 return (ExprType.Number, frame => Strict(a(frame), b(frame), years, arithmetic: true));
             }
+
+            case "hasAttribute" or "attribute":
+                return BindAttribute(c);
 
             default:
                 throw Error(DiagnosticCodes.UnknownFunction, c.Start, $"unknown function '{c.Function}'",

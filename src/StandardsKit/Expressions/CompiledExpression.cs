@@ -25,6 +25,9 @@ internal sealed class CompiledExpression
     /// <summary>The facts the expression reads, in first-use order.</summary>
     public ImmutableArray<string> Facts { get; }
 
+    /// <summary>The division attributes the expression was checked against (what <c>hasAttribute</c> and <c>attribute</c> read).</summary>
+    public Divisions.DivisionAttributes Attributes { get; init; } = Divisions.DivisionAttributes.Empty;
+
     /// <summary>The operands of a top-level <c>and</c>/<c>or</c> chain, for explanations.</summary>
     public ImmutableArray<CompiledExpression> Parts { get; }
 

@@ -51,6 +51,7 @@ public static class EvaluationJson
             Chain = [.. evaluation.Chain.Select(l => new JsonChainLink(l.Jurisdiction, l.Standard, l.Edition))],
             Revision = revision,
             Decisions = decisions,
+            Warnings = evaluation.Warnings.IsEmpty ? null : [.. evaluation.Warnings.Select(w => new JsonWarning(w.Code, w.Message))],
         };
     }
 

@@ -25,7 +25,17 @@ public sealed record JsonEvaluation
     /// <summary>One decision per item in force (or per requested item), in a stable order.</summary>
     public required IReadOnlyList<JsonDecision> Decisions { get; init; }
 
+    /// <summary>Warnings about the evaluation as a whole (e.g. a county that is neither the resident's hukou nor
+    /// residence); omitted when there are none (SPEC §6 is extended, never broken).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<JsonWarning>? Warnings { get; init; }
+
     /// <summary>For a decision record: the input evaluated; omitted otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public JsonRecordInput? Input { get; init; }
 }
+
+/// <summary>One evaluation warning: a stable code and a message.</summary>
+/// <param name="Code">The warning's code.</param>
+/// <param name="Message">What it says.</param>
+public sealed record JsonWarning(string Code, string Message);

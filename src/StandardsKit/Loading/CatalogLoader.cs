@@ -3,6 +3,7 @@ using StandardsKit.Compilation;
 using StandardsKit.Diagnostics;
 using StandardsKit.Divisions;
 using StandardsKit.Expressions;
+using StandardsKit.Funding;
 using StandardsKit.Loading.Yaml;
 using StandardsKit.Model;
 using StandardsKit.Testing;
@@ -74,6 +75,16 @@ internal static class CatalogLoader
 
         var divisions = new DivisionDirectory(divisionList);
 
+        // Attributes describe the division list: a folder with its own list brings its own attributes.
+        var attributeTrees = trees.Where(t => t.Kind == SchemaKind.DivisionAttributes).Select(t => t.Root).ToList();
+        if (attributeTrees.Count == 0 && fallBackToEmbeddedVocabulary && !trees.Any(t => t.Kind == SchemaKind.Divisions))
+        {
+            attributeTrees = [.. Embedded(SchemaKind.DivisionAttributes)];
+        }
+
+        var attributes = new DivisionAttributes(
+            DivisionAttributesBinder.Check([.. attributeTrees.SelectMany(t => DivisionAttributesBinder.Bind(t, reader))], divisions, diagnostics), divisions);
+
         var maps = new ExpressionSourceMaps();
         var documents = trees.Where(t => t.Kind == SchemaKind.Standard)
             .Select(t => new StandardBinder(reader, maps, t.File.Path).Bind(t.Root))
@@ -82,7 +93,10 @@ internal static class CatalogLoader
         var tests = trees.Where(t => t.Kind == SchemaKind.Tests).SelectMany(t => TestCasesBinder.Bind(t.Root, reader)).ToImmutableArray();
 
         ReferenceChecker.Check(documents, divisions, diagnostics, unusable);
-        return CatalogCompiler.Compile(facts, divisions, documents, tests, diagnostics, maps, files.Count, revision.ToRevision());
+
+        var plans = trees.Where(t => t.Kind == SchemaKind.Funding).Select(t => FundingPlanBinder.Bind(t.Root, t.File.Path, reader)).OfType<FundingPlan>().ToImmutableArray();
+        FundingPlanBinder.Check(plans, documents, divisions, attributes, diagnostics, allStandardsRead: unusable.Count == 0);
+        return CatalogCompiler.Compile(facts, divisions, documents, tests, diagnostics, maps, files.Count, attributes, new FundingRules(plans), revision.ToRevision());
     }
 
     /// <summary>One file after the per-file stages: its findings, its tree when the schema accepted it, and the
@@ -178,6 +192,16 @@ internal static class CatalogLoader
         if (root["divisions"] is not null)
         {
             return SchemaKind.Divisions;
+        }
+
+        if (root["attributes"] is not null)
+        {
+            return SchemaKind.DivisionAttributes;
+        }
+
+        if (root["fundingRules"] is not null)
+        {
+            return SchemaKind.Funding;
         }
 
         return root["tests"] is not null ? SchemaKind.Tests : SchemaKind.Standard;

@@ -131,7 +131,7 @@ internal static class ReferenceChecker
         return doc.Areas;
     }
 
-    private static void CheckSources(Provenance? provenance, SourceSpan? at, HashSet<string> known, DiagnosticBag d)
+    internal static void CheckSources(Provenance? provenance, SourceSpan? at, HashSet<string> known, DiagnosticBag d)
     {
         foreach (var id in provenance?.Sources ?? [])
         {

@@ -7,4 +7,6 @@ internal enum SchemaKind
     Facts,
     Divisions,
     Tests,
+    DivisionAttributes,
+    Funding,
 }

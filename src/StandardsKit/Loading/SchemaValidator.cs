@@ -21,6 +21,8 @@ internal static class SchemaValidator
         SchemaKind.Standard => "standard.schema.json",
         SchemaKind.Facts => "facts.schema.json",
         SchemaKind.Divisions => "divisions.schema.json",
+        SchemaKind.DivisionAttributes => "division-attributes.schema.json",
+        SchemaKind.Funding => "funding.schema.json",
         _ => "tests.schema.json",
     };
 

@@ -136,32 +136,8 @@ public sealed class FloorProofPropertyTests
     }
 
     /// <summary>The first-match walk as the engine does it: (determined, value).</summary>
-    private static (bool Determined, decimal? Value) Amount(EffectiveItem item, Sample r, Domain d)
-    {
-        var frame = FrameBuilder.Build(r.Resident, ModelBuilder.Layout, r.County, d.On);
-        var (quantity, _, conditions) = item.Quantities[0];
-        for (var i = 0; i < quantity.Tiers.Length; i++)
-        {
-            var tier = quantity.Tiers[i];
-            if (conditions[i] is { } c)
-            {
-                var v = c.Evaluate(frame);
-                if (v.Kind != ValueKind.Bool)
-                {
-                    return (false, null);
-                }
-
-                if (!v.Bool)
-                {
-                    continue;
-                }
-            }
-
-            return (true, tier.ValueOn(d.On));
-        }
-
-        return (true, null);
-    }
+    private static (bool Determined, decimal? Value) Amount(EffectiveItem item, Sample r, Domain d) =>
+        TierWalk.FirstQuantity(item, FrameBuilder.Build(r.Resident, ModelBuilder.Layout, r.County, d.On), d.On);
 
     private static bool? Eligible(EffectiveItem item, Sample r, Domain d)
     {

@@ -10,7 +10,7 @@ internal static class ExpressionHarness
 
     public static StandardsKit.Model.FactVocabulary Facts => Catalog.Default.Facts;
 
-    public static CompiledExpression Compile(string text) => Binder.CompileCondition(text, Facts);
+    public static CompiledExpression Compile(string text) => Binder.CompileCondition(text, Facts, Catalog.Default.Attributes);
 
     public static ExpressionError ErrorOf(string text)
     {

@@ -19,7 +19,7 @@ internal static class ModelBuilder
 
     public static FrameLayout Layout => FrameLayout.For(Facts);
 
-    public static CompiledExpression Compile(string rule) => Binder.CompileCondition(rule, Facts);
+    public static CompiledExpression Compile(string rule) => Binder.CompileCondition(rule, Facts, Catalog.Default.Attributes);
 
     /// <summary>An item with a rule and, optionally, one tiered CNY/month quantity.</summary>
     public static ServiceItem Item(string rule, (string Name, (string? When, decimal Value)[] Tiers)? quantity = null) => new()
@@ -64,7 +64,7 @@ internal static class ModelBuilder
     /// </summary>
     public static CompiledStandards CompiledOnly(IEnumerable<StandardDocument> documents)
     {
-        var result = CatalogCompiler.Compile(Facts, Catalog.Default.Divisions, [.. documents], [], new DiagnosticBag(), maps: null, files: 0);
+        var result = CatalogCompiler.Compile(Facts, Catalog.Default.Divisions, [.. documents], [], new DiagnosticBag(), maps: null, files: 0, Catalog.Default.Attributes);
         return result.Catalog?.Compiled ?? throw new InvalidOperationException(string.Join(Environment.NewLine, result.Diagnostics));
     }
 

@@ -37,6 +37,9 @@ internal static class CliApp
         root.Subcommands.Add(DiffCommand.Create(io, standards));
         root.Subcommands.Add(ReportCommand.Create(io, standards));
         root.Subcommands.Add(ImportCommand.Create(io, standards));
+        root.Subcommands.Add(ReplayCommand.Create(io, standards));
+        root.Subcommands.Add(ServeCommand.Create(io, standards));
+        root.Subcommands.Add(ScreenCommand.Create(io, standards));
         root.Subcommands.Add(EqualizationCommand.Create(io, standards));
 
         var result = root.Parse(args);

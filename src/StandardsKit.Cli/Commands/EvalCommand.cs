@@ -2,6 +2,7 @@ using System.CommandLine;
 using StandardsKit.Cli.Output;
 using StandardsKit.Engine;
 using StandardsKit.Input;
+using StandardsKit.Json;
 
 namespace StandardsKit.Cli.Commands;
 
@@ -17,12 +18,21 @@ internal static class EvalCommand
         format.AcceptOnlyFromAmong("json", "text");
         var lang = new Option<string>("--lang") { Description = "zh or en, for text output", DefaultValueFactory = _ => "zh" };
         lang.AcceptOnlyFromAmong("zh", "en");
+        var record = new Option<bool>("--record")
+        {
+            Description = "Write a decision record: the JSON result plus its input (county, date, resident), for 'standardskit replay'",
+        };
         var command = new Command("eval", "Evaluate a resident in a county on a date: every item in force, eligible or not or undetermined, the level, why, and citations.")
         {
-            county, on, resident, items, format, lang,
+            county, on, resident, items, format, lang, record,
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(record) && parse.GetValue(format) == "text")
+            {
+                throw new CliException("--record writes JSON; drop --format text");
+            }
+
             var code = Arguments.County(parse.GetValue(county));
             var date = Arguments.Date(parse.GetValue(on), "--on");
             var residentPath = parse.GetValue(resident)!;
@@ -50,7 +60,10 @@ internal static class EvalCommand
             }
             else
             {
-                EvaluationJson.Write(io.Out, evaluation);
+                var document = parse.GetValue(record)
+                    ? EvaluationJson.ToRecord(evaluation, catalog.Revision, person.Resident, parse.GetValue(items))
+                    : EvaluationJson.ToContract(evaluation, catalog.Revision);
+                io.Out.WriteLine(EvaluationJson.Serialize(document));
             }
 
             return CliApp.Ok;

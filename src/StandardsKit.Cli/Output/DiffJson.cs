@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using StandardsKit.Diff;
 using StandardsKit.Engine;
+using StandardsKit.Json;
 
 namespace StandardsKit.Cli.Output;
 

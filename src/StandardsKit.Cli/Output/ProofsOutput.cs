@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using StandardsKit.Analysis;
+using StandardsKit.Json;
 
 namespace StandardsKit.Cli.Output;
 

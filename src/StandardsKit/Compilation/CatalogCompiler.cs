@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using StandardsKit.Diagnostics;
 using StandardsKit.Divisions;
+using StandardsKit.Engine;
 using StandardsKit.Expressions;
 using StandardsKit.Funding;
 using StandardsKit.Model;
@@ -17,7 +18,7 @@ internal static class CatalogCompiler
 {
     public static CatalogLoadResult Compile(FactVocabulary facts, IDivisionDirectory divisions, ImmutableArray<StandardDocument> documents,
         ImmutableArray<TestCase> tests, DiagnosticBag diagnostics, ExpressionSourceMaps? maps, int files,
-        DivisionAttributes? attributes = null, FundingRules? funding = null)
+        DivisionAttributes? attributes = null, FundingRules? funding = null, StandardsRevision? revision = null)
     {
         var rules = new Dictionary<Eligibility, CompiledRule>(ReferenceEqualityComparer.Instance);
         var conditions = new Dictionary<QuantityTier, CompiledRule>(ReferenceEqualityComparer.Instance);
@@ -71,6 +72,7 @@ internal static class CatalogCompiler
             {
                 Attributes = attributes ?? DivisionAttributes.Empty,
                 Funding = funding ?? FundingRules.Empty,
+                Revision = revision ?? Catalog.UnknownRevision,
             };
         return new CatalogLoadResult(catalog, all, documents, tests, facts, files);
     }

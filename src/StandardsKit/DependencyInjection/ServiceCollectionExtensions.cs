@@ -1,8 +1,10 @@
-using System.Collections.Immutable;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using StandardsKit.Diagnostics;
 
 namespace StandardsKit.DependencyInjection;
 
@@ -10,38 +12,41 @@ namespace StandardsKit.DependencyInjection;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="Catalog"/> as a singleton, loaded on first resolution from
-    /// <see cref="StandardsKitOptions.StandardsDirectory"/> or the embedded default.
+    /// Registers a <see cref="CatalogProvider"/> singleton and <see cref="Catalog"/> (its current catalog), with
+    /// <see cref="StandardsKitOptions"/> bound from the <c>"StandardsKit"</c> configuration section (when an
+    /// <c>IConfiguration</c> is registered) and then from <paramref name="configure"/>.
     /// </summary>
     /// <remarks>
-    /// The catalog is immutable and thread-safe, so one instance serves the whole application. Loading
-    /// errors surface as <see cref="CatalogLoadException"/> on first resolution, listing every diagnostic.
+    /// In a host (<c>Host.CreateApplicationBuilder</c>, ASP.NET Core) the options are validated on start by
+    /// loading the standards: a folder with errors fails the host's start with its diagnostics. Load warnings and
+    /// reloads are logged through <c>ILogger&lt;CatalogProvider&gt;</c>. Without a host, errors surface as
+    /// <see cref="CatalogLoadException"/> on first resolution. With <see cref="StandardsKitOptions.Watch"/>, inject
+    /// <see cref="CatalogProvider"/> (not <see cref="Catalog"/>) into long-lived services and read
+    /// <see cref="CatalogProvider.Current"/> per unit of work. Add the health check with
+    /// <c>services.AddHealthChecks().AddStandardsKit()</c>.
     /// </remarks>
     public static IServiceCollection AddStandardsKit(this IServiceCollection services, Action<StandardsKitOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         var builder = services.AddOptions<StandardsKitOptions>();
+        services.AddSingleton<IConfigureOptions<StandardsKitOptions>>(provider => new ConfigureOptions<StandardsKitOptions>(options =>
+            provider.GetService<IConfiguration>()?.GetSection(StandardsKitOptions.SectionName).Bind(options)));
         if (configure is not null)
         {
             builder.Configure(configure);
         }
 
-        services.TryAddSingleton(provider =>
-        {
-            var options = provider.GetRequiredService<IOptions<StandardsKitOptions>>().Value;
-            if (options.StandardsDirectory is null && !options.TreatWarningsAsErrors)
-            {
-                return Catalog.Default;
-            }
-
-            var result = options.StandardsDirectory is null ? Catalog.LoadEmbedded() : Catalog.LoadDirectory(options.StandardsDirectory);
-            if (options.TreatWarningsAsErrors && result.Diagnostics.Any(d => d.Severity == Severity.Warning))
-            {
-                throw new CatalogLoadException([.. result.Diagnostics.Select(d => d.Severity == Severity.Warning ? d with { Severity = Severity.Error } : d)]);
-            }
-
-            return result.GetCatalogOrThrow();
-        });
+        builder.ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => new StandardsLoader(Logger(provider), provider.GetRequiredService<TimeProvider>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StandardsKitOptions>, StandardsKitOptionsValidator>());
+        services.TryAddSingleton(provider => new CatalogProvider(provider.GetRequiredService<IOptions<StandardsKitOptions>>(),
+            provider.GetRequiredService<StandardsLoader>(), Logger(provider), provider.GetRequiredService<TimeProvider>()));
+        services.TryAddTransient(provider => provider.GetRequiredService<CatalogProvider>().Current);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CatalogProviderStartup>());
         return services;
     }
+
+    private static ILogger<CatalogProvider> Logger(IServiceProvider provider) =>
+        provider.GetService<ILogger<CatalogProvider>>() ?? NullLogger<CatalogProvider>.Instance;
 }

@@ -83,6 +83,15 @@ public sealed class Catalog
     public ImmutableArray<Diagnostic> Diagnostics { get; }
 
     /// <summary>
+    /// Which standards files were loaded (SHA-256 over them) and which engine evaluates them: carried by every
+    /// evaluation result so a stored decision can be replayed and explained (see <see cref="StandardsRevision"/>).
+    /// </summary>
+    public StandardsRevision Revision { get; internal init; } = UnknownRevision;
+
+    /// <summary>The revision of a catalog built from a model in code: no files were read, so nothing was hashed.</summary>
+    internal static readonly StandardsRevision UnknownRevision = new(RevisionHash.Of(""), StandardsRevision.EngineVersion);
+
+    /// <summary>
     /// Attributes of the divisions (fiscal band, region, ethnic autonomy, county lists) from
     /// <c>standards/divisions/attributes/</c>, resolved against <see cref="Divisions"/>.
     /// </summary>
@@ -157,7 +166,7 @@ public sealed class Catalog
             throw new ArgumentException($"with this division list, {broken}", nameof(divisions));
         }
 
-        return new Catalog(Compiled, divisions, Documents, Tests, Diagnostics) { Attributes = Attributes.With(divisions), Funding = Funding };
+        return new Catalog(Compiled, divisions, Documents, Tests, Diagnostics) { Attributes = Attributes.With(divisions), Funding = Funding, Revision = RevisionHash.WithDivisions(Revision, divisions.All) };
     }
 
     /// <summary>

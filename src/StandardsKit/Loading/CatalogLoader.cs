@@ -29,6 +29,8 @@ internal static class CatalogLoader
         var diagnostics = new DiagnosticBag();
         var trees = new List<(SourceFile File, SchemaKind Kind, YamlMapping Root)>();
         var unusable = new HashSet<string>(StringComparer.Ordinal);
+        var revision = new RevisionHash();
+
         // Reading is sequential so the load's byte budget is charged in file order; parsing and schema-checking
         // one file touch nothing shared but the node budget (atomic), so files go through those stages in
         // parallel, and results are taken in file order, so output is stable.
@@ -46,6 +48,11 @@ internal static class CatalogLoader
         foreach (var file in parsed)
         {
             diagnostics.AddRange(file.Diagnostics.Items);
+            if (file.Sha256 is { } sha256)
+            {
+                revision.AddHash(file.File.RelativePath, sha256);
+            }
+
             if (file.Root is { } root)
             {
                 trees.Add((file.File, file.Kind, root));
@@ -61,7 +68,7 @@ internal static class CatalogLoader
         var declarations = factTrees.SelectMany(t => FactsBinder.Bind(t.Root, reader)).ToList();
         if (factTrees.Count == 0 && fallBackToEmbeddedVocabulary)
         {
-            declarations = [.. Embedded(SchemaKind.Facts).SelectMany(t => FactsBinder.Bind(t, reader))];
+            declarations = [.. Embedded(SchemaKind.Facts, revision).SelectMany(t => FactsBinder.Bind(t, reader))];
         }
 
         var facts = CheckFacts(declarations, files, diagnostics);
@@ -70,7 +77,7 @@ internal static class CatalogLoader
         var divisionList = trees.Where(t => t.Kind == SchemaKind.Divisions).SelectMany(t => DivisionsBinder.Bind(t.Root)).ToList();
         if (divisionList.Count == 0 && fallBackToEmbeddedVocabulary)
         {
-            divisionList = [.. Embedded(SchemaKind.Divisions).SelectMany(DivisionsBinder.Bind)];
+            divisionList = [.. Embedded(SchemaKind.Divisions, revision).SelectMany(DivisionsBinder.Bind)];
         }
 
         var divisions = new DivisionDirectory(divisionList);
@@ -96,37 +103,44 @@ internal static class CatalogLoader
 
         var plans = trees.Where(t => t.Kind == SchemaKind.Funding).Select(t => FundingPlanBinder.Bind(t.Root, t.File.Path, reader)).OfType<FundingPlan>().ToImmutableArray();
         FundingPlanBinder.Check(plans, documents, divisions, attributes, diagnostics, allStandardsRead: unusable.Count == 0);
-        return CatalogCompiler.Compile(facts, divisions, documents, tests, diagnostics, maps, files.Count, attributes, new FundingRules(plans));
+        return CatalogCompiler.Compile(facts, divisions, documents, tests, diagnostics, maps, files.Count, attributes, new FundingRules(plans), revision.ToRevision());
     }
 
-    /// <summary>One file after the per-file stages: its findings, and its tree when the schema accepted it.</summary>
-    private sealed record ParsedFile(SourceFile File, DiagnosticBag Diagnostics, SchemaKind Kind, YamlMapping? Root, string? Unusable);
+    /// <summary>One file after the per-file stages: its findings, its tree when the schema accepted it, and the
+    /// hash of the bytes parsed (for the revision; null when the file could not be read).</summary>
+    private sealed record ParsedFile(SourceFile File, DiagnosticBag Diagnostics, SchemaKind Kind, YamlMapping? Root, string? Unusable, string? Sha256 = null);
 
     private static ParsedFile Parse(SourceFile file, byte[]? bytes, DiagnosticBag diagnostics, LoadBudget budget, bool checkSchema)
     {
-        if (bytes is null || YamlReader.Read(file.Path, bytes, diagnostics, budget) is not { } root)
+        if (bytes is null)
         {
             return new ParsedFile(file, diagnostics, SchemaKind.Standard, null, null);
+        }
+
+        var sha256 = RevisionHash.Sha256(bytes);
+        if (YamlReader.Read(file.Path, bytes, diagnostics, budget) is not { } root)
+        {
+            return new ParsedFile(file, diagnostics, SchemaKind.Standard, null, null, sha256);
         }
 
         if (root is not YamlMapping mapping)
         {
             diagnostics.Error(DiagnosticCodes.UnknownFileKind, root.Span, "a standards file must be a mapping (key: value pairs) at the top",
                 "see docs/authoring.md for the layout");
-            return new ParsedFile(file, diagnostics, SchemaKind.Standard, null, null);
+            return new ParsedFile(file, diagnostics, SchemaKind.Standard, null, null, sha256);
         }
 
         var kind = KindOf(mapping);
         if (!checkSchema || SchemaValidator.Validate(mapping, kind, diagnostics))
         {
-            return new ParsedFile(file, diagnostics, kind, mapping, null);
+            return new ParsedFile(file, diagnostics, kind, mapping, null, sha256);
         }
 
         // Its errors are reported; standards that extend it should not add "not loaded" on top.
         var unusable = kind == SchemaKind.Standard && NodeReader.String(mapping["id"]) is { } id && NodeReader.String(mapping["edition"]) is { } edition
             ? $"{id}@{edition}"
             : null;
-        return new ParsedFile(file, diagnostics, kind, null, unusable);
+        return new ParsedFile(file, diagnostics, kind, null, unusable, sha256);
     }
 
     /// <summary>The embedded fact vocabulary and division list, for a model that brings neither.</summary>
@@ -200,16 +214,22 @@ internal static class CatalogLoader
         return root["tests"] is not null ? SchemaKind.Tests : SchemaKind.Standard;
     }
 
-    private static IEnumerable<YamlMapping> Embedded(SchemaKind kind)
+    /// <summary>The embedded files of one kind, for a folder that lacks them; they count in the revision when one is given.</summary>
+    private static List<YamlMapping> Embedded(SchemaKind kind, RevisionHash? revision = null)
     {
         var scratch = new DiagnosticBag();
+        var found = new List<YamlMapping>();
         foreach (var file in StandardsSources.Embedded())
         {
-            if (YamlReader.Read(file.Path, file.Read(int.MaxValue), scratch) is YamlMapping m && KindOf(m) == kind)
+            var bytes = file.Read(int.MaxValue);
+            if (YamlReader.Read(file.Path, bytes, scratch) is YamlMapping m && KindOf(m) == kind)
             {
-                yield return m;
+                revision?.Add("(embedded)/" + file.RelativePath, bytes);
+                found.Add(m);
             }
         }
+
+        return found;
     }
 
     private static FactVocabulary CheckFacts(List<FactDeclaration> declarations, IReadOnlyList<SourceFile> files, DiagnosticBag d) =>

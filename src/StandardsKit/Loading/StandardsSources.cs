@@ -24,7 +24,7 @@ internal static class StandardsSources
                 using var buffer = new MemoryStream();
                 stream.CopyTo(buffer);
                 return buffer.ToArray();
-            }))];
+            }) { RelativePath = n[EmbeddedPrefix.Length..] })];
     }
 
     /// <summary>Every <c>*.yaml</c>/<c>*.yml</c> under each path (or the file itself), in a stable order, each real file once.</summary>
@@ -63,7 +63,7 @@ internal static class StandardsSources
         {
             // A file named on the command line is read even through a link: the user chose it. What it is
             // (a FIFO, /dev/zero, a huge file) is still checked before it is opened.
-            return [Regular(Display(path), path, SafeRealPath(path))];
+            return [Regular(Display(path), path, SafeRealPath(path)) with { RelativePath = System.IO.Path.GetFileName(path) }];
         }
 
         var root = RealPath.Of(path);
@@ -71,7 +71,7 @@ internal static class StandardsSources
         Walk(path, root, 0, found);
         found.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         var seen = new HashSet<string>(StringComparer.FromComparison(RealPath.Comparison));
-        return [.. found.Where(f => f.Identity is null || seen.Add(f.Identity))];
+        return [.. found.Where(f => f.Identity is null || seen.Add(f.Identity)).Select(f => f with { RelativePath = Relative(Display(path), f.Path) })];
     }
 
     private static void Walk(string folder, string root, int depth, List<SourceFile> found)
@@ -174,6 +174,8 @@ internal static class StandardsSources
 
     private static bool IsYaml(string path) =>
         path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal);
+
+    private static string Relative(string root, string file) => System.IO.Path.GetRelativePath(root, file).Replace('\\', '/');
 
     private static string Display(string path) => path.Replace('\\', '/').Replace("/./", "/", StringComparison.Ordinal);
 }

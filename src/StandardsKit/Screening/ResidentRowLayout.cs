@@ -23,7 +23,9 @@ public sealed class ResidentRowLayout
     private static int _lastId;
 
     private readonly FrozenDictionary<string, RowSlot> _byName;
+#if NET9_0_OR_GREATER
     private readonly FrozenDictionary<string, RowSlot>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+#endif
     private readonly int[] _slotsByName;
 
     private ResidentRowLayout(FactVocabulary facts)
@@ -82,7 +84,9 @@ public sealed class ResidentRowLayout
         TextCount = texts;
         AlwaysKnown = alwaysKnown;
         _byName = slots.GroupBy(s => s.Declaration.Name, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+#if NET9_0_OR_GREATER
         _bySpan = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
         _slotsByName = [.. declarations.Select((f, i) => (f.Name, i)).OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.i)];
         AgeSlots = [.. slots.Where(s => s.Declaration.Derived == "age-from-birthDate").Select(s => s.Slot)];
         Birth = facts.SlotOf("birthDate") is var b and >= 0 ? slots[b] : null;
@@ -137,7 +141,12 @@ public sealed class ResidentRowLayout
         return false;
     }
 
+#if NET9_0_OR_GREATER
     internal RowSlot? Find(ReadOnlySpan<char> name) => _bySpan.TryGetValue(name, out var slot) ? slot : null;
+#else
+    // net8.0 has no span lookup on frozen dictionaries; the string costs one allocation per read there only.
+    internal RowSlot? Find(ReadOnlySpan<char> name) => _byName.TryGetValue(name.ToString(), out var slot) ? slot : null;
+#endif
 
     /// <summary>
     /// Clears <paramref name="row"/> and fills it with a resident's facts, checking each as evaluation does.

@@ -16,7 +16,9 @@ internal sealed class RowSlot
     public const int LastDay = 876_215;
 
     private readonly FrozenDictionary<string, int> _values;
+#if NET9_0_OR_GREATER
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _valuesBySpan;
+#endif
 
     public RowSlot(ResidentRowLayout layout, FactDeclaration declaration, int slot, int cell, int width)
     {
@@ -33,7 +35,9 @@ internal sealed class RowSlot
         }
 
         _values = values.ToFrozenDictionary(StringComparer.Ordinal);
+#if NET9_0_OR_GREATER
         _valuesBySpan = _values.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
         ValueCount = declaration.Values.Length;
         ValidMask = ValueCount >= 64 ? ulong.MaxValue : (1UL << ValueCount) - 1;
 
@@ -71,7 +75,12 @@ internal sealed class RowSlot
 
     public int IndexOf(string value) => _values.TryGetValue(value, out var i) ? i : -1;
 
+#if NET9_0_OR_GREATER
     public int IndexOf(ReadOnlySpan<char> value) => _valuesBySpan.TryGetValue(value, out var i) ? i : -1;
+#else
+    // net8.0 has no span lookup on frozen dictionaries; the string costs one allocation per read there only.
+    public int IndexOf(ReadOnlySpan<char> value) => IndexOf(value.ToString());
+#endif
 
     /// <summary>Checks a value as evaluation does, with evaluation's messages.</summary>
     public Value Check(object raw) => FrameBuilder.Convert(Declaration, raw);

@@ -18,5 +18,9 @@ public sealed class PublicApiApprovalTests
     public void The_analysis_public_api_is_the_approved_one() =>
         Golden.Match(typeof(FloorProver).Assembly.GeneratePublicApi(Options), "PublicApi/StandardsKit.Analysis.txt");
 
+    [Fact]
+    public void The_service_public_api_is_the_approved_one() =>
+        Golden.Match(typeof(StandardsKit.Service.StandardsKitService).Assembly.GeneratePublicApi(Options), "PublicApi/StandardsKit.Service.txt");
+
     private static ApiGeneratorOptions Options => new() { IncludeAssemblyAttributes = false };
 }

@@ -1,7 +1,7 @@
 namespace StandardsKit.Tests.TestSupport;
 
 /// <summary>Locates the repository: the folder above the test binaries that holds StandardsKit.sln.</summary>
-internal static class Repo
+internal static partial class Repo
 {
     private static readonly Lazy<string> RootPath = new(() =>
     {

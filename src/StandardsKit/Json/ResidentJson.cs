@@ -3,11 +3,24 @@ using System.Globalization;
 using System.Text.Json;
 using StandardsKit.Engine;
 
-namespace StandardsKit.Cli.Output;
+namespace StandardsKit.Json;
 
 /// <summary>A resident as the JSON object `eval --resident` reads, so an example can be fed straight back in.</summary>
 internal static class ResidentJson
 {
+    /// <summary>The resident as a JSON object (facts in ordinal name order), detached from any document.</summary>
+    public static JsonElement ToElement(Resident r)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            Write(w, r);
+        }
+
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        return JsonElement.ParseValue(ref reader);
+    }
+
     public static void Write(Utf8JsonWriter w, Resident r)
     {
         w.WriteStartObject();

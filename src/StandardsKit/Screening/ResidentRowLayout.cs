@@ -164,7 +164,7 @@ public sealed class ResidentRowLayout
             if (!_byName.TryGetValue(name, out var slot))
             {
                 var hint = Suggestions.DidYouMean(name, Facts.Names);
-                throw new ResidentException($"unknown fact '{name}'" + (hint is null ? "; the facts are declared in standards/facts.yaml" : $" — {hint}"));
+                throw new ResidentException($"unknown fact '{name}'" + (hint is null ? "; the facts are declared in standards/facts.yaml" : $" — {hint}")) { Fact = name };
             }
 
             if (slot.Declaration.Derived is null)

@@ -98,20 +98,20 @@ internal sealed class RowSlot
             return e;
         }
 
-        return new ResidentException($"fact '{Declaration.Name}' cannot take this value");
+        return new ResidentException($"fact '{Declaration.Name}' cannot take this value") { Fact = Declaration.Name };
     }
 
     public ResidentException Invalid(DateOnly date) => Wrong(date);
 
     public ResidentException BadIndex(int index) => Declaration.Kind != FactKind.Enum
         ? Wrong(index.ToString(CultureInfo.InvariantCulture))
-        : new ResidentException($"fact '{Declaration.Name}' has no value with index {index.ToString(CultureInfo.InvariantCulture)}; its values are {string.Join(", ", Declaration.Values)} (0..{(ValueCount - 1).ToString(CultureInfo.InvariantCulture)})");
+        : new ResidentException($"fact '{Declaration.Name}' has no value with index {index.ToString(CultureInfo.InvariantCulture)}; its values are {string.Join(", ", Declaration.Values)} (0..{(ValueCount - 1).ToString(CultureInfo.InvariantCulture)})") { Fact = Declaration.Name };
 
     public ResidentException BadMask(ulong mask) => Declaration.Kind != FactKind.Set
         ? Wrong(mask.ToString(CultureInfo.InvariantCulture))
         : Width != 1
-            ? new ResidentException($"fact '{Declaration.Name}' has more than 64 values; set it with SetMembers")
-            : new ResidentException($"fact '{Declaration.Name}': bit mask {mask.ToString(CultureInfo.InvariantCulture)} has bits beyond its {ValueCount.ToString(CultureInfo.InvariantCulture)} values ({string.Join(", ", Declaration.Values)})");
+            ? new ResidentException($"fact '{Declaration.Name}' has more than 64 values; set it with SetMembers") { Fact = Declaration.Name }
+            : new ResidentException($"fact '{Declaration.Name}': bit mask {mask.ToString(CultureInfo.InvariantCulture)} has bits beyond its {ValueCount.ToString(CultureInfo.InvariantCulture)} values ({string.Join(", ", Declaration.Values)})") { Fact = Declaration.Name };
 
     public ResidentException BadCode(int code) => Wrong(code.ToString("D6", CultureInfo.InvariantCulture));
 

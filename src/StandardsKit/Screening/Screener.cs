@@ -203,6 +203,6 @@ internal sealed class Screener
     private ResidentException BornAfter(int birth, int index)
     {
         var message = $"birthDate {ResidentRowLayout.DayText(birth)} is after the evaluation date {ExpressionLimits.Iso(_on)}";
-        return new ResidentException(index < 0 ? message : $"resident {index}: {message}");
+        return new ResidentException(index < 0 ? message : $"resident {index}: {message}") { Fact = "birthDate" };
     }
 }

@@ -184,8 +184,10 @@ public sealed class CompiledScreeningPropertyTests
             }
             catch (ResidentException e)
             {
-                // Bad input is refused with the same message on every path.
-                FluentActions.Invoking(() => explained.EvaluateCompiled(resident)).Should().Throw<ResidentException>().WithMessage(e.Message, shown);
+                // Bad input is refused with the same message, naming the same fact, on every path (the service
+                // turns the fact into its problem pointer).
+                FluentActions.Invoking(() => explained.EvaluateCompiled(resident)).Should().Throw<ResidentException>()
+                    .WithMessage(e.Message, shown).Which.Fact.Should().Be(e.Fact, shown);
                 return;
             }
 

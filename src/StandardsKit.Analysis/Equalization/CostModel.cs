@@ -89,11 +89,12 @@ internal static class CostModel
             ? ReferenceEvaluation.Evaluate(new EffectiveItem([item.Layers[0]], catalog.Compiled), record.Resident, catalog.Facts, record.County, on)
             : null;
         var costed = false;
+        var undetermined = false;
         foreach (var quantity in money)
         {
             if (quantity.Value is not { } value)
             {
-                line.UndeterminedWeight += record.Weight;
+                undetermined = true;
                 continue;
             }
 
@@ -114,6 +115,12 @@ internal static class CostModel
         if (costed)
         {
             line.Eligible += record.Weight;
+        }
+
+        // Once per resident and item, however many of its amounts are open, so the figure stays a count of people.
+        if (undetermined)
+        {
+            line.UndeterminedWeight += record.Weight;
         }
     }
 

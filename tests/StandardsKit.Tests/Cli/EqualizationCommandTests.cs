@@ -180,6 +180,18 @@ public sealed class EqualizationCommandTests(NationalEqualizationFixture nationa
         cost.GetProperty("provinces")[0].GetProperty("province").GetString().Should().Be("510000");
     }
 
+    [Theory]
+    [InlineData("", 100)]
+    [InlineData(", \"familyPlanningComplication\": \"none\"", 0)]
+    public void An_amount_the_file_cannot_determine_is_left_out_and_its_residents_are_counted_once(string extra, int undetermined)
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("population.jsonl", """{"county": "520102", "weight": 100, "onlyChildDeceased": true""" + extra + "}");
+        var line = Line(CostJson(file), "520102", "family-planning-special-assistance");
+        line.GetProperty("annual").GetDecimal().Should().Be(708_000m, "the monthly allowance is determined either way; the complication allowance is not costed");
+        line.GetProperty("undeterminedWeight").GetDecimal().Should().Be(undetermined, "the complication allowance needs familyPlanningComplication");
+    }
+
     [Fact]
     public void Per_day_amounts_use_the_funding_datas_200_school_days_and_one_off_amounts_count_once()
     {

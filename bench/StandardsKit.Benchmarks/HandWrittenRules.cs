@@ -66,7 +66,7 @@ public static class HandWrittenRules
         return total;
     }
 
-    /// <summary>All 83 items in force in 310104 (Xuhui, Shanghai) on 2024-06-01, in the engine's order; 18 quantity slots.</summary>
+    /// <summary>All 83 items in force in 310104 (Xuhui, Shanghai) on 2024-06-01, in the engine's order; 21 quantity slots.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Decide<TSink>(in RawResident r, DateOnly on, ref TSink sink)
         where TSink : struct, IDecisionSink
@@ -81,6 +81,7 @@ public static class HandWrittenRules
         var military = r.MilitaryStatus;
         var mentalOrIntellectual = r.DisabilityType is DisabilityType.Intellectual or DisabilityType.Mental;
         var poor = r.Dibao || r.ExtremePoverty || r.LowIncome;
+        var hardship = r.FamilyFinancialHardship || r.Dibao || r.ExtremePoverty; // dibao and extreme poverty imply it
 
         sink.Item(0, r.PlanningPregnancy);
         if (r.PlanningPregnancy)
@@ -88,8 +89,9 @@ public static class HandWrittenRules
             sink.Quantity(0, 1);
         }
 
-        sink.Item(1, r.Pregnant);
-        if (r.Pregnant)
+        var maternal = r.Pregnant || r.Postpartum;
+        sink.Item(1, maternal);
+        if (maternal)
         {
             sink.Quantity(1, 9);
             sink.Quantity(2, 2);
@@ -105,7 +107,7 @@ public static class HandWrittenRules
             sink.Quantity(4, 13);
         }
 
-        sink.Item(6, r.Orphan && age < 18);
+        sink.Item(6, age < 18 && (r.Orphan || r.FactuallyUnattendedChild || r.HivStatus == HivStatus.Positive));
         sink.Item(7, r.ChildInDifficulty && age < 18);
         sink.Item(8, r.RuralHukou && r.LeftBehindChild && age < 16);
         var martyr = (military & MilitaryStatus.MartyrFamily) != 0;
@@ -126,25 +128,36 @@ public static class HandWrittenRules
             sink.Quantity(7, 1800);
         }
 
+        if (compulsory && r.Boarder)
+        {
+            sink.Quantity(8, 300);
+        }
+
         sink.Item(11, compulsory);
-        var living = compulsory && r.FamilyFinancialHardship;
+        var living = compulsory && hardship;
         sink.Item(12, living);
         if (living)
         {
-            sink.Quantity(8, stage == SchoolStage.Primary ? (r.Boarder ? 1000 : 500) : (r.Boarder ? 1250 : 625));
+            sink.Quantity(9, stage == SchoolStage.Primary ? (r.Boarder ? 1000 : 500) : (r.Boarder ? 1250 : 625));
         }
 
         var nutrition = compulsory && r.NutritionProgrammeSchool;
         sink.Item(13, nutrition);
         if (nutrition)
         {
-            sink.Quantity(9, 5);
+            sink.Quantity(10, 5);
         }
 
-        sink.Item(14, stage == SchoolStage.Senior && r.FamilyFinancialHardship);
-        sink.Item(15, stage == SchoolStage.Senior && (r.FormerlyPoorHousehold || r.FamilyFinancialHardship));
-        sink.Item(16, stage == SchoolStage.Vocational && r.FamilyFinancialHardship);
-        sink.Item(17, stage == SchoolStage.Vocational && (r.RuralHukou || r.FamilyFinancialHardship));
+        var grant = stage == SchoolStage.Senior && hardship;
+        sink.Item(14, grant);
+        if (grant)
+        {
+            sink.Quantity(11, 2000);
+        }
+
+        sink.Item(15, stage == SchoolStage.Senior && (r.FormerlyPoorHousehold || hardship));
+        sink.Item(16, stage == SchoolStage.Vocational && hardship);
+        sink.Item(17, stage == SchoolStage.Vocational && (r.RuralHukou || hardship));
         sink.Item(18, true);
         sink.Item(19, age >= 16);
         sink.Item(20, age >= 16);
@@ -155,7 +168,7 @@ public static class HandWrittenRules
         sink.Item(25, true);
         sink.Item(26, r.Employed);
         sink.Item(27, r.LabourDispute);
-        sink.Item(28, r.Employed || r.RegisteredUnemployed);
+        sink.Item(28, r.Employed || (r.RegisteredUnemployed && r.InvoluntaryUnemployment && r.UnemploymentInsuranceMonths >= 12));
         sink.Item(29, r.Employed);
         sink.Item(30, true);
         sink.Item(31, true);
@@ -172,26 +185,33 @@ public static class HandWrittenRules
         sink.Item(42, r.Employed || r.MedicalInsuranceType == MedicalInsuranceType.Employee);
         sink.Item(43, !r.Employed && r.MedicalInsuranceType != MedicalInsuranceType.Employee);
         sink.Item(44, r.RuralHukou && age >= 60 && r.OnlyChildOrTwoDaughters);
-        sink.Item(45, r.OnlyChildDeceased || r.OnlyChildDisabled);
+        sink.Item(45, r.OnlyChildDeceased || r.OnlyChildDisabled || r.FamilyPlanningComplication != FamilyPlanningComplication.None);
         if (r.OnlyChildDeceased)
         {
-            sink.Quantity(10, 590);
+            sink.Quantity(12, 590);
         }
         else if (r.OnlyChildDisabled)
         {
-            sink.Quantity(10, 460);
+            sink.Quantity(12, 460);
+        }
+
+        switch (r.FamilyPlanningComplication)
+        {
+            case FamilyPlanningComplication.Grade1: sink.Quantity(13, 520); break;
+            case FamilyPlanningComplication.Grade2: sink.Quantity(13, 390); break;
+            case FamilyPlanningComplication.Grade3: sink.Quantity(13, 260); break;
         }
 
         sink.Item(46, age >= 65);
         if (age >= 65)
         {
-            sink.Quantity(11, 1);
+            sink.Quantity(14, 1);
         }
 
         sink.Item(47, age >= 60 && poor && (age >= 80 || r.SelfCare != SelfCare.Able));
-        sink.Item(48, r.Employed);
-        sink.Item(49, age >= 16 && !r.Employed);
-        sink.Item(50, r.UrbanHousingDifficulty && (r.Dibao || r.LowIncome));
+        sink.Item(48, r.Employed || r.PensionInsuranceType == PensionInsuranceType.Employee);
+        sink.Item(49, age >= 16 && !r.Employed && r.PensionInsuranceType != PensionInsuranceType.Employee && stage == SchoolStage.None);
+        sink.Item(50, r.UrbanHousingDifficulty && (r.HousingIncomeDifficulty || r.Dibao || r.LowIncome));
         sink.Item(51, r.ShantytownResident);
         sink.Item(52, r.RuralHukou && r.RuralHousingUnsafe && (r.RelapseRiskHousehold || r.Dibao
             || (r.ExtremePoverty && r.ExtremePovertySupport == ExtremePovertySupport.Dispersed) || r.SevereHardshipHousehold || r.LowIncome
@@ -201,27 +221,27 @@ public static class HandWrittenRules
         sink.Item(55, poor);
         sink.Item(56, r.SevereHardshipHousehold);
         sink.Item(57, r.DisasterAffected);
-        sink.Item(58, poor);
+        sink.Item(58, poor || r.LegalAidRegardlessOfMeans);
         var twoSubsidies = (disabled && (r.Dibao || r.LowIncome)) || (disabled && grade <= 2) || (grade == 3 && mentalOrIntellectual);
         sink.Item(59, twoSubsidies);
         if (twoSubsidies)
         {
             if (disabled && (r.Dibao || (grade <= 2 && !r.Employed)))
             {
-                sink.Quantity(12, 410);
+                sink.Quantity(15, 410);
             }
             else if (disabled && r.LowIncome)
             {
-                sink.Quantity(12, 290);
+                sink.Quantity(15, 290);
             }
 
             if (grade == 1)
             {
-                sink.Quantity(13, 300);
+                sink.Quantity(16, 300);
             }
             else if (grade == 2 || (grade == 3 && mentalOrIntellectual))
             {
-                sink.Quantity(13, 150);
+                sink.Quantity(16, 150);
             }
         }
 
@@ -233,17 +253,16 @@ public static class HandWrittenRules
         sink.Item(65, disabled);
         sink.Item(66, disabled);
         sink.Item(67, military != MilitaryStatus.None);
-        var veteran = (military & MilitaryStatus.Veteran) != 0;
+        var veteran = (military & (MilitaryStatus.Veteran | MilitaryStatus.DemobilizedSoldier | MilitaryStatus.RetiredServiceMember)) != 0;
         sink.Item(68, veteran);
         sink.Item(69, veteran);
         if (veteran)
         {
-            sink.Quantity(14, 2);
+            sink.Quantity(17, 2);
         }
 
         const MilitaryStatus bereaved = MilitaryStatus.MartyrFamily | MilitaryStatus.DutyDeathFamily | MilitaryStatus.IllnessDeathFamily;
-        const MilitaryStatus served = MilitaryStatus.DisabledServiceMember | MilitaryStatus.DemobilizedSoldier | MilitaryStatus.Veteran;
-        sink.Item(70, ((military & bereaved) != 0 && (age >= 60 || disabled || age < 16)) || (age >= 60 && (military & served) != 0));
+        sink.Item(70, (military & bereaved) != 0 && (age >= 60 || disabled || age < 16));
         sink.Item(71, true);
         sink.Item(72, true);
         sink.Item(73, true);
@@ -257,8 +276,8 @@ public static class HandWrittenRules
         sink.Item(80, folic);
         if (folic)
         {
-            sink.Quantity(15, 0.4m);
-            sink.Quantity(16, 6);
+            sink.Quantity(18, 0.4m);
+            sink.Quantity(19, 6);
         }
 
         sink.Item(81, shanghai && (military & MilitaryStatus.DisabledServiceMember) != 0 && r.MilitaryDisabilityGrade != 0 && r.MilitaryDisabilityGrade <= 4);
@@ -266,7 +285,7 @@ public static class HandWrittenRules
         sink.Item(82, elderly);
         if (elderly)
         {
-            sink.Quantity(17, age >= 100 ? 600 : age >= 90 ? 350 : age >= 80 ? 180 : age >= 70 ? 150 : 75);
+            sink.Quantity(20, age >= 100 ? 600 : age >= 90 ? 350 : age >= 80 ? 180 : age >= 70 ? 150 : 75);
         }
     }
 }

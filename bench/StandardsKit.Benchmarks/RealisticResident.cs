@@ -36,6 +36,10 @@ public enum MilitaryStatus : ushort
     ActiveServiceFamily = 256,
 }
 
+public enum PensionInsuranceType : byte { Employee, Resident, None }
+
+public enum FamilyPlanningComplication : byte { None, Grade1, Grade2, Grade3 }
+
 [Flags]
 public enum ChronicDisease : byte { None = 0, Hypertension = 1, Diabetes = 2 }
 #pragma warning restore CA1028, CA1711, CA1720, CA2217, SA1649
@@ -101,6 +105,14 @@ public struct RawResident
     public OrphanCare? OrphanCare;
     public BurialType? BurialType;
     public bool PlanningMarriage;
+    public bool FactuallyUnattendedChild;
+    public PensionInsuranceType PensionInsuranceType;
+    public bool HousingIncomeDifficulty;
+    public bool Postpartum;
+    public bool InvoluntaryUnemployment;
+    public int UnemploymentInsuranceMonths;
+    public bool LegalAidRegardlessOfMeans;
+    public FamilyPlanningComplication FamilyPlanningComplication;
 
     /// <summary>Every input fact the vocabulary declares has a field here, or the population refuses to generate.</summary>
     public static RawResident[] Population(FactVocabulary facts, int count, DateOnly on, int seed = 7)
@@ -182,6 +194,14 @@ public struct RawResident
             case "orphanCare": r.OrphanCare = r.Orphan ? (OrphanCare)rnd.Next(2) : null; return;
             case "burialType": r.BurialType = age >= 80 && Chance(rnd, 5) ? (BurialType)rnd.Next(3) : null; return;
             case "planningMarriage": r.PlanningMarriage = age is >= 20 and <= 35 && Chance(rnd, 8); return;
+            case "factuallyUnattendedChild": r.FactuallyUnattendedChild = age < 18 && Chance(rnd, 1); return;
+            case "pensionInsuranceType": r.PensionInsuranceType = r.Employed || (age >= 60 && Chance(rnd, 50)) ? PensionInsuranceType.Employee : Chance(rnd, 90) ? PensionInsuranceType.Resident : PensionInsuranceType.None; return;
+            case "housingIncomeDifficulty": r.HousingIncomeDifficulty = Chance(rnd, 4); return;
+            case "postpartum": r.Postpartum = r.Sex == Sex.Female && !r.Pregnant && age is >= 18 and <= 45 && Chance(rnd, 3); return;
+            case "involuntaryUnemployment": r.InvoluntaryUnemployment = r.RegisteredUnemployed && Chance(rnd, 60); return;
+            case "unemploymentInsuranceMonths": r.UnemploymentInsuranceMonths = age >= 16 ? rnd.Next(0, 121) : 0; return;
+            case "legalAidRegardlessOfMeans": r.LegalAidRegardlessOfMeans = Chance(rnd, 1); return;
+            case "familyPlanningComplication": r.FamilyPlanningComplication = Chance(rnd, 1) ? (FamilyPlanningComplication)rnd.Next(1, 4) : FamilyPlanningComplication.None; return;
             default:
                 throw new InvalidOperationException($"the benchmark population has no field for fact '{fact.Name}': add one to RawResident");
         }

@@ -62,6 +62,14 @@ public sealed class RowFiller(ResidentRowLayout rows)
     private readonly FactHandle _orphanCare = rows.Fact("orphanCare");
     private readonly FactHandle _burialType = rows.Fact("burialType");
     private readonly FactHandle _planningMarriage = rows.Fact("planningMarriage");
+    private readonly FactHandle _factuallyUnattendedChild = rows.Fact("factuallyUnattendedChild");
+    private readonly FactHandle _pensionInsuranceType = rows.Fact("pensionInsuranceType");
+    private readonly FactHandle _housingIncomeDifficulty = rows.Fact("housingIncomeDifficulty");
+    private readonly FactHandle _postpartum = rows.Fact("postpartum");
+    private readonly FactHandle _involuntaryUnemployment = rows.Fact("involuntaryUnemployment");
+    private readonly FactHandle _unemploymentInsuranceMonths = rows.Fact("unemploymentInsuranceMonths");
+    private readonly FactHandle _legalAidRegardlessOfMeans = rows.Fact("legalAidRegardlessOfMeans");
+    private readonly FactHandle _familyPlanningComplication = rows.Fact("familyPlanningComplication");
 
     public void Fill(ref ResidentRow row, in RawResident r)
     {
@@ -90,10 +98,7 @@ public sealed class RowFiller(ResidentRowLayout rows)
         row.Set(_extremePoverty, r.ExtremePoverty);
         row.Set(_orphan, r.Orphan);
         row.SetIndex(_schoolStage, (int)r.SchoolStage);
-        if (r.MilitaryStatus != MilitaryStatus.None)
-        {
-            row.SetMask(_militaryStatus, (ulong)r.MilitaryStatus);
-        }
+        row.SetMask(_militaryStatus, (ulong)r.MilitaryStatus); // absent: unknown, so "none" is the empty set, stated
 
         row.Set(_onlyChildDeceased, r.OnlyChildDeceased);
         row.Set(_onlyChildDisabled, r.OnlyChildDisabled);
@@ -148,5 +153,13 @@ public sealed class RowFiller(ResidentRowLayout rows)
         }
 
         row.Set(_planningMarriage, r.PlanningMarriage);
+        row.Set(_factuallyUnattendedChild, r.FactuallyUnattendedChild);
+        row.SetIndex(_pensionInsuranceType, (int)r.PensionInsuranceType);
+        row.Set(_housingIncomeDifficulty, r.HousingIncomeDifficulty);
+        row.Set(_postpartum, r.Postpartum);
+        row.Set(_involuntaryUnemployment, r.InvoluntaryUnemployment);
+        row.Set(_unemploymentInsuranceMonths, r.UnemploymentInsuranceMonths);
+        row.Set(_legalAidRegardlessOfMeans, r.LegalAidRegardlessOfMeans);
+        row.SetIndex(_familyPlanningComplication, (int)r.FamilyPlanningComplication);
     }
 }

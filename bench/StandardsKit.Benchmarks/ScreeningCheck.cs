@@ -22,9 +22,10 @@ public static class ScreeningCheck
     {
         var items = prepared.Items.Count;
         var slots = prepared.Quantities.Length;
-        if (items != 83 || slots != 18)
+        if (items != 83 || slots != 21)
         {
-            throw new InvalidOperationException($"310104 on {on:yyyy-MM-dd} has {items} items and {slots} quantities; HandWrittenRules encodes 83 and 18 — update it to the standards");
+            throw new InvalidOperationException($"310104 on {on:yyyy-MM-dd} has {items} items and {slots} quantities; HandWrittenRules encodes 83 and 21 — update it to the standards; the quantities are "
+                + string.Join(", ", prepared.Quantities.Select((q, k) => $"{k}: {prepared.Items[q.Item].Id}.{q.Name}")));
         }
 
         var rows = new ResidentRow[1];

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using StandardsKit.Engine;
 using StandardsKit.Model;
+using StandardsKit.Screening;
 
 namespace StandardsKit.Cli.Screening;
 
@@ -22,6 +23,7 @@ internal static class CsvSource
         FactValues.CheckColumns(header.Fields, facts, $"{source}:1");
         var columns = header.Fields.Select(name => FactValues.IsReserved(name) ? null : facts.Find(name)).ToArray();
         var names = header.Fields;
+        var slots = new RowFill(ResidentRowLayout.For(facts)).Slots(names);
         while (lexer.Next() is { } row)
         {
             if (row.Fields.Length == 1 && row.Fields[0].Length == 0)
@@ -29,13 +31,45 @@ internal static class CsvSource
                 continue; // a blank line
             }
 
-            yield return new CsvRecord(source, row.Line, row.Fields, names, columns, row.Error);
+            yield return new CsvRecord(source, row.Line, row.Fields, names, columns, slots, row.Error);
         }
     }
 
-    private sealed class CsvRecord(string source, long line, string[] fields, string[] names, FactDeclaration?[] columns, string? error)
+    private sealed class CsvRecord(string source, long line, string[] fields, string[] names, FactDeclaration?[] columns, RowSlot?[] slots, string? error)
         : InputRecord(source, line)
     {
+        protected override bool Fill(RowFill fill, ref ResidentRow row, out string? id, out string? county, out string? on)
+        {
+            id = county = on = null;
+            if (error is not null || fields.Length != names.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < fields.Length; i++)
+            {
+                if (columns[i] is not null)
+                {
+                    if (slots[i] is not { } slot || !RowFill.Text(ref row, slot, fields[i]))
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                switch (names[i])
+                {
+                    case FactValues.IdColumn: id = fields[i]; break;
+                    case FactValues.CountyColumn: county = fields[i]; break;
+                    default: on = fields[i]; break;
+                }
+            }
+
+            id = string.IsNullOrEmpty(id) ? null : id;
+            return true;
+        }
+
         public override ScreenRow Decode(RowDefaults defaults)
         {
             if (error is not null)

@@ -8,13 +8,24 @@ namespace StandardsKit.Cli.Screening;
 /// JSON Lines out: <c>{"id", "county", "on", "item", "eligible", "quantities": [{name, value, unit, …}], "missingFacts"}</c>;
 /// quantities as in SPEC §6 (an undetermined one has <c>"value": null</c>, <c>possibleValues</c> and its own <c>missingFacts</c>).
 /// </summary>
+/// <remarks>
+/// A rendered chunk is megabytes (83 lines per resident): its buffer is reused once written, not dropped. Dropped,
+/// each chunk left large-object-heap garbage that only a full collection returns, and peak memory grew the fewer
+/// other allocations there were to trigger one. At most the chunks in flight hold buffers, so the pool is bounded.
+/// </remarks>
 internal sealed class JsonlResultWriter(Stream output) : ResultWriter
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
+    private readonly System.Collections.Concurrent.ConcurrentBag<ArrayBufferWriter<byte>> _free = [];
+
     public override object Render(IReadOnlyList<ScreenedResident> residents)
     {
-        var buffer = new ArrayBufferWriter<byte>(Math.Max(1, residents.Count) * 4096);
+        if (!_free.TryTake(out var buffer))
+        {
+            buffer = new ArrayBufferWriter<byte>(Math.Max(1, residents.Count) * 4096);
+        }
+
         using var w = new Utf8JsonWriter(buffer, Options);
         foreach (var (row, evaluation) in residents)
         {
@@ -98,7 +109,13 @@ internal sealed class JsonlResultWriter(Stream output) : ResultWriter
         return buffer;
     }
 
-    public override void Write(object rendered) => output.Write(((ArrayBufferWriter<byte>)rendered).WrittenSpan);
+    public override void Write(object rendered)
+    {
+        var buffer = (ArrayBufferWriter<byte>)rendered;
+        output.Write(buffer.WrittenSpan);
+        buffer.ResetWrittenCount();
+        _free.Add(buffer);
+    }
 
     public override void Complete() => output.Flush();
 }

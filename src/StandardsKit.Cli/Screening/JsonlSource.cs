@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using StandardsKit.Engine;
 using StandardsKit.Input;
+using StandardsKit.Screening;
 
 namespace StandardsKit.Cli.Screening;
 
@@ -87,6 +88,59 @@ internal static class JsonlSource
 
     private sealed class JsonlRecord(string source, long line, byte[]? bytes) : InputRecord(source, line)
     {
+        protected override bool Fill(RowFill fill, ref ResidentRow row, out string? id, out string? county, out string? on)
+        {
+            id = county = on = null;
+            if (bytes is null)
+            {
+                return false;
+            }
+
+            JsonDocument document;
+            try
+            {
+                document = StrictJson.Parse(StrictJson.CheckUtf8(bytes), ResidentJsonReader.MaxDepth, out _);
+            }
+            catch (StrictJsonException)
+            {
+                return false;
+            }
+
+            using (document)
+            {
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    return false;
+                }
+
+                foreach (var property in document.RootElement.EnumerateObject())
+                {
+                    var value = property.Value;
+                    switch (property.Name)
+                    {
+                        case FactValues.IdColumn:
+                            id = value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
+                            continue;
+                        case FactValues.CountyColumn when value.ValueKind == JsonValueKind.String:
+                            county = value.GetString();
+                            continue;
+                        case FactValues.OnColumn when value.ValueKind == JsonValueKind.String:
+                            on = value.GetString();
+                            continue;
+                        case FactValues.CountyColumn or FactValues.OnColumn:
+                            return false;
+                    }
+
+                    if (fill.Slot(property.Name) is not { } slot || !RowFill.Json(ref row, slot, value))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
         public override ScreenRow Decode(RowDefaults defaults)
         {
             if (bytes is null)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Parquet;
 using Parquet.Schema;
+using StandardsKit.Screening;
 using StandardsKit.Engine;
 using StandardsKit.Model;
 
@@ -80,6 +81,7 @@ internal static class ParquetSource
         }
 
         var columns = fields.Select(f => FactValues.IsReserved(f.Name) ? null : facts.Find(f.Name)).ToArray();
+        var slots = new RowFill(ResidentRowLayout.For(facts)).Slots(fields.Select(f => f.Name).ToArray());
         long row = 0;
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
@@ -95,7 +97,7 @@ internal static class ParquetSource
                     values[c] = data[c].GetValue(i);
                 }
 
-                yield return new ParquetRecord(source, row, fields, columns, values);
+                yield return new ParquetRecord(source, row, fields, columns, slots, values);
             }
         }
     }
@@ -149,8 +151,47 @@ internal static class ParquetSource
         return values;
     }
 
-    private sealed class ParquetRecord(string source, long row, DataField[] fields, FactDeclaration?[] columns, object?[] values) : InputRecord(source, row)
+    private sealed class ParquetRecord(string source, long row, DataField[] fields, FactDeclaration?[] columns, RowSlot?[] slots, object?[] values) : InputRecord(source, row)
     {
+        protected override bool Fill(RowFill fill, ref ResidentRow row, out string? id, out string? county, out string? on)
+        {
+            id = county = on = null;
+            for (var i = 0; i < fields.Length; i++)
+            {
+                var value = values[i];
+                if (value is null)
+                {
+                    continue;
+                }
+
+                if (columns[i] is not null)
+                {
+                    if (slots[i] is not { } slot || !RowFill.Cell(ref row, slot, value))
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                var text = value switch
+                {
+                    DateTime dt => dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                    _ => value.ToString(),
+                };
+                switch (fields[i].Name)
+                {
+                    case FactValues.IdColumn: id = text; break;
+                    case FactValues.CountyColumn: county = text; break;
+                    default: on = text; break;
+                }
+            }
+
+            return true;
+        }
+
         public override ScreenRow Decode(RowDefaults defaults)
         {
             string? id = null, county = null, on = null;

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Threading.Channels;
 using StandardsKit.Cli.Output;
 using StandardsKit.Engine;
+using StandardsKit.Screening;
 
 namespace StandardsKit.Cli.Screening;
 
@@ -20,6 +21,15 @@ internal sealed class ScreenPipeline(Catalog catalog, ScreenSettings settings, R
     private const int ChunkResidents = 256;
     private const int MaxPrepared = 4096;
     private readonly ConcurrentDictionary<(string County, DateOnly On), PreparedEvaluation> _prepared = new();
+
+    /// <summary>
+    /// Tests set this to run a pipeline on the reference path alone (every record decoded into a
+    /// <see cref="Resident"/>, as before the fast path), to compare the two byte for byte. Flows with the
+    /// execution context, so parallel tests do not see each other's setting.
+    /// </summary>
+    internal static readonly AsyncLocal<bool> ReferenceOnly = new();
+
+    private readonly RowFill? _fill = ReferenceOnly.Value ? null : new RowFill(catalog.Rows);
 
     /// <summary>Runs to the end of the input (or the first bad row with fail-fast) and returns the totals.</summary>
     public ScreenSummary Run(IEnumerable<InputRecord> records)
@@ -155,14 +165,14 @@ internal sealed class ScreenPipeline(Catalog catalog, ScreenSettings settings, R
         var screened = new List<ScreenedResident>(records.Length);
         var errors = new List<string>();
         var summary = new ScreenSummary();
+        var buffer = default(ResidentRow);
         foreach (var record in records)
         {
             try
             {
-                var row = record.Decode(settings.Defaults);
-                var evaluation = Prepare(row.County, row.On).Evaluate(row.Resident);
-                screened.Add(new ScreenedResident(row, evaluation));
-                summary.Add(evaluation);
+                var resident = Fast(record, ref buffer) ?? Reference(record);
+                screened.Add(resident);
+                summary.Add(resident.Evaluation);
             }
             catch (Exception e) when (e is RowException or ResidentException or UnknownDivisionException or ArgumentException or OverflowException)
             {
@@ -177,6 +187,41 @@ internal sealed class ScreenPipeline(Catalog catalog, ScreenSettings settings, R
         }
 
         return new Chunk(output.Render(screened), errors, summary);
+    }
+
+    /// <summary>
+    /// The fast path: the record's facts filled straight into a row and decided by the compiled program, with no
+    /// <see cref="Resident"/>; null to leave the record to <see cref="Reference"/> (a bad row, or a value the fill
+    /// does not take), which then reports it exactly as before.
+    /// </summary>
+    private ScreenedResident? Fast(InputRecord record, ref ResidentRow buffer)
+    {
+        if (_fill is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            if (!record.TryFill(settings.Defaults, _fill, ref buffer, out var header))
+            {
+                return null;
+            }
+
+            var prepared = Prepare(header.County, header.On);
+            return ReferenceEquals(prepared.Rows, _fill.Layout) ? new ScreenedResident(header, prepared.EvaluateRow(ref buffer)) : null;
+        }
+        catch (Exception e) when (e is RowException or ResidentException or UnknownDivisionException or ArgumentException or OverflowException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The reference: the record decoded into a <see cref="Resident"/> and evaluated as <c>eval</c> does.</summary>
+    private ScreenedResident Reference(InputRecord record)
+    {
+        var row = record.Decode(settings.Defaults);
+        return new ScreenedResident(row, Prepare(row.County, row.On).Evaluate(row.Resident!));
     }
 
     private PreparedEvaluation Prepare(string county, DateOnly on)

@@ -1,4 +1,5 @@
 using StandardsKit.Engine;
+using StandardsKit.Screening;
 
 namespace StandardsKit.Cli.Screening;
 
@@ -6,8 +7,9 @@ namespace StandardsKit.Cli.Screening;
 /// <param name="Id">The row's <c>id</c>, or its line number when it has none.</param>
 /// <param name="County">The row's <c>county</c>, or <c>--county</c>.</param>
 /// <param name="On">The row's <c>on</c>, or <c>--on</c>.</param>
-/// <param name="Resident">The facts.</param>
-internal sealed record ScreenRow(string Id, string County, DateOnly On, Resident Resident);
+/// <param name="Resident">The facts, when read the reference way (<see cref="InputRecord.Decode"/>); null when they
+/// were filled straight into a row (<see cref="InputRecord.TryFill"/>).</param>
+internal sealed record ScreenRow(string Id, string County, DateOnly On, Resident? Resident);
 
 /// <summary>A record as read, not yet decoded: decoding (typing the facts) runs on the worker threads.</summary>
 internal abstract class InputRecord(string source, long line)
@@ -18,8 +20,31 @@ internal abstract class InputRecord(string source, long line)
     /// <summary>The 1-based line (JSON Lines, CSV) or row (Parquet).</summary>
     public long Line { get; } = line;
 
-    /// <summary>Decodes the record; throws <see cref="RowException"/> with what is wrong.</summary>
+    /// <summary>Decodes the record into a <see cref="Resident"/>: the reference reading; throws <see cref="RowException"/> with what is wrong.</summary>
     public abstract ScreenRow Decode(RowDefaults defaults);
+
+    /// <summary>
+    /// The fast path: fills <paramref name="row"/> straight from the record, with no <see cref="Resident"/>. False (or a
+    /// <see cref="ResidentException"/>) when the record holds anything the fill does not take, a bad row among them:
+    /// then <see cref="Decode"/> reads it and reports what is wrong, exactly as before.
+    /// </summary>
+    public bool TryFill(RowDefaults defaults, RowFill fill, ref ResidentRow row, out ScreenRow header)
+    {
+        header = null!;
+        fill.Begin(ref row);
+        if (!Fill(fill, ref row, out var id, out var county, out var on))
+        {
+            return false;
+        }
+
+        // The reference's own defaults and checks; one that throws sends the row to Decode, which reports it.
+        header = new ScreenRow(id ?? Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            FactValues.County(county, defaults.County), FactValues.Date(on, defaults.On), null);
+        return true;
+    }
+
+    /// <summary>Fills the facts and reads the reserved cells as <see cref="Decode"/> does; false to leave the record to it.</summary>
+    protected abstract bool Fill(RowFill fill, ref ResidentRow row, out string? id, out string? county, out string? on);
 }
 
 /// <summary>A row that cannot be screened; reported with its file and line while the run goes on.</summary>

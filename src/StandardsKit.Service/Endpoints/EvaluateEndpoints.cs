@@ -28,6 +28,7 @@ internal static class EvaluateEndpoints
             .Accepts<EvaluateRequest>("application/json")
             .Produces<JsonEvaluation>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 

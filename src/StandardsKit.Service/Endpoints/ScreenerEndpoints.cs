@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
+using StandardsKit.Service.Http;
 
 namespace StandardsKit.Service.Endpoints;
 
@@ -25,14 +26,14 @@ internal static class ScreenerEndpoints
         foreach (var (path, resource, type) in Assets)
         {
             var bytes = Read(resource);
-            var etag = "\"" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes), 0, 16).ToLowerInvariant() + "\"";
+            var etag = Revisions.WeakTag(bytes);
             app.MapGet(path, (HttpContext context) =>
             {
                 context.Response.Headers[HeaderNames.ContentSecurityPolicy] = Policy;
                 context.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
                 context.Response.Headers[HeaderNames.ETag] = etag;
-                return context.Request.Headers[HeaderNames.IfNoneMatch] == etag
-                    ? Results.StatusCode(StatusCodes.Status304NotModified)
+                return Revisions.NoneMatchFails(context.Request.Headers[HeaderNames.IfNoneMatch], etag)
+                    ? Revisions.Unmodified(context)
                     : Results.Bytes(bytes, type);
             }).ExcludeFromDescription();
         }

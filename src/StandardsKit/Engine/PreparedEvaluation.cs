@@ -40,6 +40,8 @@ public sealed class PreparedEvaluation
     private readonly Lazy<Screener> _screener;
     private readonly Lazy<DecisionMaterializer> _materializer;
     private readonly int[] _firstQuantity;
+    private readonly RowSlot? _hukou;
+    private readonly RowSlot? _residence;
     private int _evaluations;
 
     internal PreparedEvaluation(FrameLayout layout, ResidentRowLayout rows, string county, DateOnly on, ImmutableArray<ChainLink> chain,
@@ -65,6 +67,8 @@ public sealed class PreparedEvaluation
         }
 
         Quantities = quantities.ToImmutable();
+        _hukou = rows.TryGetFact("hukou", out var hukou) ? hukou.Info : null;
+        _residence = rows.TryGetFact("residence", out var residence) ? residence.Info : null;
         _program = program ?? new Lazy<ScreeningProgram>(() => ChainCompiler.Compile(items, rows));
         _screener = new Lazy<Screener>(() => new Screener(_program.Value, Tables(_program.Value), layout, county));
         _materializer = new Lazy<DecisionMaterializer>(() =>
@@ -169,11 +173,38 @@ public sealed class PreparedEvaluation
         return new Evaluation(County, On, Chain, ImmutableArray.Create(decisions)) { Warnings = Residence.Warnings(resident, County) };
     }
 
+    /// <summary>
+    /// <see cref="Evaluate"/> for a resident already filled into a row of <see cref="Rows"/> (the <c>screen</c>
+    /// command's readers fill rows straight from their input, without a <see cref="Resident"/> per row): the same
+    /// decisions, in the same order, with the same warnings.
+    /// </summary>
+    /// <remarks>
+    /// As <see cref="Evaluate"/>, the first few evaluations of a preparation are interpreted, over the row's facts
+    /// as a <see cref="Resident"/> (<see cref="ResidentRowLayout.ToResident"/>); the rest run the compiled program
+    /// on the row itself. Internal: the public batch path is <see cref="Screen"/>.
+    /// </remarks>
+    /// <exception cref="ResidentException">The birth date is after the evaluation date.</exception>
+    internal Evaluation EvaluateRow(ref ResidentRow row)
+    {
+        if (_evaluations < InterpretedEvaluations || !_program.Value.IsCompiled)
+        {
+            _evaluations = Math.Min(_evaluations + 1, InterpretedEvaluations);
+            return Interpret(Rows.ToResident(row));
+        }
+
+        return EvaluateCompiledRow(ref row, Residence.Warnings(Division(row, _hukou), Division(row, _residence), County));
+    }
+
     /// <summary>Every item through the compiled program, materialised as decision records.</summary>
     internal Evaluation EvaluateCompiled(Resident resident)
     {
         var row = default(ResidentRow);
         Rows.Fill(resident, ref row);
+        return EvaluateCompiledRow(ref row, Residence.Warnings(resident, County));
+    }
+
+    private Evaluation EvaluateCompiledRow(ref ResidentRow row, ImmutableArray<EvaluationWarning> warnings)
+    {
         var screener = _screener.Value;
         var state = default(RowState);
         screener.Prepare(in row, ref state, -1);
@@ -197,8 +228,14 @@ public sealed class PreparedEvaluation
             result[j] = materializer.Make(j, decisions[j], quantities.Slice(_firstQuantity[j], count), parts);
         }
 
-        return new Evaluation(County, On, Chain, ImmutableCollectionsMarshal.AsImmutableArray(result)) { Warnings = Residence.Warnings(resident, County) };
+        return new Evaluation(County, On, Chain, ImmutableCollectionsMarshal.AsImmutableArray(result)) { Warnings = warnings };
     }
+
+    /// <summary>A division-code fact of the row as its 6-digit text, or null when not given (or not a division fact).</summary>
+    private static string? Division(in ResidentRow row, RowSlot? slot) =>
+        slot is { Declaration.Kind: Model.FactKind.Division } && row.IsGiven(slot.Slot)
+            ? ((int)row.CellAt(slot.Cell)).ToString("D6", CultureInfo.InvariantCulture)
+            : null;
 
     /// <summary>A screener over the same items that interprets them instead of running generated code (as under NativeAOT).</summary>
     internal Screener InterpretingScreener()

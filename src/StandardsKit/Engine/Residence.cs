@@ -10,12 +10,16 @@ namespace StandardsKit.Engine;
 /// </summary>
 internal static class Residence
 {
-    public static ImmutableArray<EvaluationWarning> Warnings(Resident resident, string county)
+    public static ImmutableArray<EvaluationWarning> Warnings(Resident resident, string county) =>
+        Warnings(resident.Facts.GetValueOrDefault("hukou") as string, resident.Facts.GetValueOrDefault("residence") as string, county);
+
+    /// <summary>The same check over the stated codes (null when not stated).</summary>
+    public static ImmutableArray<EvaluationWarning> Warnings(string? hukou, string? residence, string county)
     {
         // Only stated codes count: a residence left out defaults to the county, and an unknown hukou may be this county.
         if (county == DivisionCode.National
-            || resident.Facts.GetValueOrDefault("hukou") is not string hukou || !IsCode(hukou)
-            || resident.Facts.GetValueOrDefault("residence") is not string residence || !IsCode(residence)
+            || hukou is null || !IsCode(hukou)
+            || residence is null || !IsCode(residence)
             || DivisionCode.IsWithin(county, hukou)
             || DivisionCode.IsWithin(county, residence))
         {

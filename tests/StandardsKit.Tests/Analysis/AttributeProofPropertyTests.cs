@@ -13,7 +13,7 @@ namespace StandardsKit.Tests.Analysis;
 
 /// <summary>
 /// Rules reading division attributes (<c>hasAttribute</c>, <c>attribute</c>): the floor prover and the semantic
-/// diff against brute force. The residents are complete for the atoms used: two county-level units of every
+/// diff against brute force. The residents are complete for the atoms used: two codes of every
 /// class of codes the atoms can tell apart (each attribute's value, unknown included, and the one prefix), so a
 /// resident the prover could build has a twin here that the engine answers the same way.
 /// </summary>
@@ -51,10 +51,14 @@ public sealed class AttributeProofPropertyTests
             (2, Gen.Select(self, self, (a, b) => $"({a} or {b})")),
             (1, self.Select(a => $"not ({a})"))));
 
-    /// <summary>Two codes per class of county-level units the atoms can tell apart.</summary>
+    /// <summary>
+    /// Two codes per class the atoms can tell apart, over every 6-digit code the engine accepts (counties first, then
+    /// codes the division list lacks, which read their prefecture's or province's attributes or none).
+    /// </summary>
     private static readonly ImmutableArray<string> Representatives =
     [
-        .. AllCounties.GroupBy(Signature).SelectMany(g => g.Take(2)),
+        .. AllCounties.Concat(Enumerable.Range(0, 1_000_000).Select(i => i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)))
+            .Distinct(StringComparer.Ordinal).GroupBy(Signature).SelectMany(g => g.Take(2)),
     ];
 
     [Fact]
@@ -86,7 +90,7 @@ public sealed class AttributeProofPropertyTests
                 Eligible(parent.Rule!.Evaluate, example).Should().BeTrue();
                 Eligible(child.Rule!.Evaluate, example).Should().NotBe(true);
             }
-        }, iter: 150, threads: 1);
+        }, iter: PropertyRuns.Of(150), threads: 1);
     }
 
     [Fact]
@@ -111,7 +115,7 @@ public sealed class AttributeProofPropertyTests
             {
                 Below(parent, child, Sample.Of(result.Example!, result.County!)).Should().BeTrue(shown);
             }
-        }, iter: 60, threads: 1);
+        }, iter: PropertyRuns.Of(60), threads: 1);
     }
 
     [Fact]
@@ -134,7 +138,7 @@ public sealed class AttributeProofPropertyTests
             (change is not null && change.Gained.Length > 0).Should().Be(gained is not null, because);
 
             // The diff's examples are replayed through each side's engine before they are shown (RuleComparison).
-        }, iter: 20, threads: 1);
+        }, iter: PropertyRuns.Of(20), threads: 1);
     }
 
     private static string Signature(string code)

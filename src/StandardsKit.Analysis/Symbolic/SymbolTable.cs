@@ -83,6 +83,10 @@ internal sealed class SymbolTable
 
     public bool TryGetBool(string name, out int leaf) => _bools.TryGetValue(name, out leaf);
 
+    /// <summary>The plain boolean leaves whose names start with <paramref name="prefix"/> (e.g. every "given:" leaf).</summary>
+    public IEnumerable<int> BoolLeaves(string prefix) =>
+        _bools.Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal)).Select(p => p.Value).Order();
+
     public Formula Bool(string name) => Formula.Leaf(BoolLeaf(name));
 
     public Formula AtomFormula(Atom atom)

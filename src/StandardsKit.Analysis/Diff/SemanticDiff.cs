@@ -204,7 +204,7 @@ public static class SemanticDiff
             }
 
             if (oq is not null && nq is not null && (oq.Tiers.Length > 1 || nq.Tiers.Length > 1)
-                && !oq.Tiers.Select(t => t.When).SequenceEqual(nq.Tiers.Select(t => t.When)))
+                && (!oq.Tiers.Select(t => t.When).SequenceEqual(nq.Tiers.Select(t => t.When)) || oq.Tiers.Any(t => t.When is { } w && facts.Rules.Mentions(w))))
             {
                 // Tiers reordered, added or rewritten: which tier a resident falls in may change, so compare per resident.
                 if (CompareTiersByResident(oq, nq, od, nd, facts) is { } byResident)
@@ -297,7 +297,8 @@ public static class SemanticDiff
             return null;
         }
 
-        if (o.Eligibility is not null && n.Eligibility is not null && o.Eligibility.When == n.Eligibility.When)
+        // The same text means the same only while the facts it reads are declared alike (facts.yaml may have changed).
+        if (o.Eligibility is not null && n.Eligibility is not null && o.Eligibility.When == n.Eligibility.When && !facts.Rules.Mentions(o.Eligibility.When))
         {
             return null;
         }

@@ -15,7 +15,8 @@ namespace StandardsKit.Diff;
 /// valued: a resident loses when the old rule says yes and the new one does not (no, or cannot decide).
 /// Examples are replayed through each side's compiled rule with that side's vocabulary before they are shown.
 /// </summary>
-internal sealed class RuleComparison(FactVocabulary oldFacts, FactVocabulary newFacts, CountyDomain counties)
+internal sealed class RuleComparison(FactVocabulary oldFacts, FactVocabulary newFacts, CountyDomain counties,
+    Divisions.DivisionAttributes oldAttributes, Divisions.DivisionAttributes newAttributes)
 {
     private static readonly ConcurrentDictionary<(FactVocabulary, FactVocabulary), FactVocabulary> Unions = new();
 
@@ -106,8 +107,8 @@ internal sealed class RuleComparison(FactVocabulary oldFacts, FactVocabulary new
 
     public TierOutcome Tiers(Quantity oldQuantity, DateOnly oldOn, Quantity newQuantity, DateOnly newOn, string jurisdiction)
     {
-        var oldConditions = Conditions(oldQuantity, oldFacts);
-        var newConditions = Conditions(newQuantity, newFacts);
+        var oldConditions = Conditions(oldQuantity, oldFacts, oldAttributes);
+        var newConditions = Conditions(newQuantity, newFacts, newAttributes);
         if (oldConditions is null || newConditions is null)
         {
             return new TierOutcome(false, false, null, null, "a tier condition does not compile against its side's facts");
@@ -178,7 +179,7 @@ internal sealed class RuleComparison(FactVocabulary oldFacts, FactVocabulary new
     }
 
     /// <summary>A quantity's tier conditions compiled against one side's facts, in tier order; null when one does not compile.</summary>
-    private static List<CompiledExpression?>? Conditions(Quantity quantity, FactVocabulary facts)
+    private static List<CompiledExpression?>? Conditions(Quantity quantity, FactVocabulary facts, Divisions.DivisionAttributes attributes)
     {
         var conditions = new List<CompiledExpression?>();
         foreach (var tier in quantity.Tiers)
@@ -187,7 +188,7 @@ internal sealed class RuleComparison(FactVocabulary oldFacts, FactVocabulary new
             {
                 conditions.Add(null);
             }
-            else if (CatalogCompiler.TryCompile(tier.When, facts, SemanticDiff.Attributes.Value) is { } compiled)
+            else if (CatalogCompiler.TryCompile(tier.When, facts, attributes) is { } compiled)
             {
                 conditions.Add(compiled);
             }

@@ -31,20 +31,41 @@ public sealed class DiffRedeclaredFactTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private (string Old, string New) Sides(string from, string to)
+    private (string Old, string New) Sides(string from, string to, string file = "facts.yaml", string rule = "(pregnant or postpartum) and disabilityGrade != 1")
     {
         var sides = new[] { "old", "new" }.Select(name =>
         {
             var folder = _temp.CopyFrom(Repo.Standards, name);
             Directory.Delete(Path.Combine(folder, "tests"), recursive: true);
-            File.WriteAllText(Path.Combine(folder, "local", "o.yaml"), Overlay + "\n");
+            File.WriteAllText(Path.Combine(folder, "local", "o.yaml"), Overlay.Replace("(pregnant or postpartum) and disabilityGrade != 1", rule, StringComparison.Ordinal) + "\n");
             return folder;
         }).ToArray();
-        var facts = Path.Combine(sides[1], "facts.yaml");
-        var text = File.ReadAllText(facts);
-        text.Split(from).Length.Should().Be(2, $"'{from}' should occur once in facts.yaml");
-        File.WriteAllText(facts, text.Replace(from, to, StringComparison.Ordinal));
+        var changed = Path.Combine(sides[1], file);
+        var text = File.ReadAllText(changed);
+        text.Split(from).Length.Should().Be(2, $"'{from}' should occur once in {file}");
+        File.WriteAllText(changed, text.Replace(from, to, StringComparison.Ordinal));
         return (sides[0], sides[1]);
+    }
+
+    [Fact]
+    public void A_division_attribute_revised_in_the_new_side_narrows_a_rule_with_the_same_text()
+    {
+        // Shanghai moves from fiscal band 5 to band 1 in the new revision's divisions/; the rule reads the band.
+        var (old, @new) = Sides("{division: \"310000\", name: 上海市, value: 5,", "{division: \"310000\", name: 上海市, value: 1,",
+            "divisions/attributes/fiscal-band.yaml", "(pregnant or postpartum) and (not present(hukou) or attribute(hukou, \"fiscalBand\") >= 2)");
+
+        var result = CliHarness.Run("diff", old, @new);
+
+        result.Out.Should().Contain("o-mh").And.Contain("eligibility narrowed").And.MatchRegex("loses: \\{\"hukou\": \"31\\d{4}\", \"pregnant\": true\\}");
+    }
+
+    [Fact]
+    public void Two_copies_of_the_same_division_attributes_are_no_change()
+    {
+        var (old, @new) = Sides("absent means no certified disability}", "absent means no certified disability}",
+            rule: "(pregnant or postpartum) and (not present(hukou) or attribute(hukou, \"fiscalBand\") >= 2)");
+
+        CliHarness.Run("diff", old, @new).Out.Should().Contain("no changes");
     }
 
     [Fact]

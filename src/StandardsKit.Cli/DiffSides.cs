@@ -9,7 +9,7 @@ namespace StandardsKit.Cli;
 /// <summary>Resolves a diff side: a file, a folder, <c>id@edition</c> from the catalog, or <c>REV:path</c> in git.</summary>
 internal static partial class DiffSides
 {
-    public sealed record Side(string Label, IReadOnlyList<StandardDocument> Documents, FactVocabulary Facts);
+    public sealed record Side(string Label, IReadOnlyList<StandardDocument> Documents, FactVocabulary Facts, Divisions.DivisionAttributes? Attributes);
 
     public static Side Load(string spec, string? standardsDirectory, ConsoleIo io)
     {
@@ -24,7 +24,7 @@ internal static partial class DiffSides
             var document = result.Documents.FirstOrDefault(d => d.Key == spec)
                 ?? throw new CliException($"no standard {spec} in the {(standardsDirectory is null ? "embedded standards" : standardsDirectory)}; " +
                                           "known: " + string.Join(", ", result.Documents.Select(d => d.Key)));
-            return new Side(spec, [document], result.Facts);
+            return new Side(spec, [document], result.Facts, result.Attributes);
         }
 
         var colon = spec.IndexOf(':', StringComparison.Ordinal);
@@ -72,7 +72,7 @@ internal static partial class DiffSides
             throw new CliException($"{label}: no standard document could be read", CliApp.Findings);
         }
 
-        return new Side(label, result.Documents, result.Facts);
+        return new Side(label, result.Documents, result.Facts, result.Attributes);
     }
 
     private static string NearestDirectory(string path)

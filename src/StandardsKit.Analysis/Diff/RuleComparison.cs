@@ -15,12 +15,47 @@ namespace StandardsKit.Diff;
 /// valued: a resident loses when the old rule says yes and the new one does not (no, or cannot decide).
 /// Examples are replayed through each side's compiled rule with that side's vocabulary before they are shown.
 /// </summary>
-internal sealed class RuleComparison(FactVocabulary oldFacts, FactVocabulary newFacts, CountyDomain counties)
+internal sealed class RuleComparison(FactVocabulary oldFacts, FactVocabulary newFacts, CountyDomain counties,
+    Divisions.DivisionAttributes oldAttributes, Divisions.DivisionAttributes newAttributes)
 {
     private static readonly ConcurrentDictionary<(FactVocabulary, FactVocabulary), FactVocabulary> Unions = new();
 
     private readonly FactVocabulary _union = Unions.GetOrAdd((oldFacts, newFacts), p =>
         new FactVocabulary(p.Item2.Facts.Concat(p.Item1.Facts.Where(f => p.Item2.Find(f.Name) is null))));
+
+    /// <summary>The union read the old side's way: where both sides declare a fact, the old declaration.</summary>
+    private readonly FactVocabulary _oldView = Unions.GetOrAdd((newFacts, oldFacts), p =>
+        new FactVocabulary(p.Item2.Facts.Concat(p.Item1.Facts.Where(f => p.Item2.Find(f.Name) is null))));
+
+    /// <summary>Facts both sides declare with a different meaning (kind, values, range, derivation, absent, default).</summary>
+    internal ImmutableArray<string> Redeclared { get; } = [.. newFacts.Facts
+        .Where(n => oldFacts.Find(n.Name) is { } o && (o.Kind != n.Kind || o.Min != n.Min || o.Max != n.Max || o.Derived != n.Derived
+            || o.AbsentMeansNone != n.AbsentMeansNone || o.DefaultsToCounty != n.DefaultsToCounty || !o.Values.SequenceEqual(n.Values)))
+        .Select(n => n.Name).Order(StringComparer.Ordinal)];
+
+    /// <summary>Whether a rule's text names a fact declared differently on the two sides (a whole word; <c>age</c> counts for <c>birthDate</c>).</summary>
+    internal bool Mentions(string text) => Redeclared.Any(name =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, $@"\b{System.Text.RegularExpressions.Regex.Escape(name)}\b")
+        || (name == "birthDate" && System.Text.RegularExpressions.Regex.IsMatch(text, @"\bage\b")));
+
+    /// <summary>
+    /// Why the two sides' rules cannot be compared over one resident: a fact they read changed its kind, values,
+    /// range or derivation (a change of <c>absent</c> or of the county default is compared, each side under its own).
+    /// </summary>
+    private string? Incomparable(IEnumerable<Expr> syntax)
+    {
+        var read = syntax.SelectMany(e => e.Nodes()).OfType<FactExpr>().Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var name in Redeclared.Where(read.Contains))
+        {
+            var (o, n) = (oldFacts.Find(name)!, newFacts.Find(name)!);
+            if (o.Kind != n.Kind || o.Min != n.Min || o.Max != n.Max || o.Derived != n.Derived || !o.Values.SequenceEqual(n.Values))
+            {
+                return $"fact '{name}' is declared with another kind, values or range on the new side";
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// A resident who loses, one who gains (null when none), or the reason it was not (fully) decided; and the first
@@ -34,10 +69,17 @@ internal sealed class RuleComparison(FactVocabulary oldFacts, FactVocabulary new
         var table = new SymbolTable();
         var syntax = new[] { oldRule, newRule }.OfType<CompiledExpression>().Select(r => r.Syntax).ToList();
         var translator = new Translator(table, _union, on, counties.Within(jurisdiction), counties.Preferred(jurisdiction), Translator.NeedsBirthDate(syntax, _union), until);
+        if (Incomparable(syntax) is { } incomparable)
+        {
+            return new Outcome(null, null, incomparable);
+        }
+
         Tri o, n;
         try
         {
+            translator.Facts = _oldView;
             o = oldRule is null ? Tri.True : ItemEncoding.Translate(translator, oldRule, oldRule.Text);
+            translator.Facts = _union;
             n = newRule is null ? Tri.True : ItemEncoding.Translate(translator, newRule, newRule.Text);
         }
         catch (UnsupportedException e)
@@ -65,8 +107,8 @@ internal sealed class RuleComparison(FactVocabulary oldFacts, FactVocabulary new
 
     public TierOutcome Tiers(Quantity oldQuantity, DateOnly oldOn, Quantity newQuantity, DateOnly newOn, string jurisdiction)
     {
-        var oldConditions = Conditions(oldQuantity, oldFacts);
-        var newConditions = Conditions(newQuantity, newFacts);
+        var oldConditions = Conditions(oldQuantity, oldFacts, oldAttributes);
+        var newConditions = Conditions(newQuantity, newFacts, newAttributes);
         if (oldConditions is null || newConditions is null)
         {
             return new TierOutcome(false, false, null, null, "a tier condition does not compile against its side's facts");
@@ -77,10 +119,17 @@ internal sealed class RuleComparison(FactVocabulary oldFacts, FactVocabulary new
         var translator = new Translator(table, _union, oldOn, counties.Within(jurisdiction), counties.Preferred(jurisdiction), Translator.NeedsBirthDate(syntax, _union),
             Catalog.LastSupportedDate);
         QuantityEncoding o, n;
+        if (Incomparable(syntax) is { } incomparable)
+        {
+            return new TierOutcome(false, false, null, null, incomparable);
+        }
+
         try
         {
+            translator.Facts = _oldView;
             o = ItemEncoding.Encode(oldQuantity, oldConditions, translator, oldOn);
             translator.On = newOn;
+            translator.Facts = _union;
             n = ItemEncoding.Encode(newQuantity, newConditions, translator, newOn);
         }
         catch (UnsupportedException e)
@@ -130,7 +179,7 @@ internal sealed class RuleComparison(FactVocabulary oldFacts, FactVocabulary new
     }
 
     /// <summary>A quantity's tier conditions compiled against one side's facts, in tier order; null when one does not compile.</summary>
-    private static List<CompiledExpression?>? Conditions(Quantity quantity, FactVocabulary facts)
+    private static List<CompiledExpression?>? Conditions(Quantity quantity, FactVocabulary facts, Divisions.DivisionAttributes attributes)
     {
         var conditions = new List<CompiledExpression?>();
         foreach (var tier in quantity.Tiers)
@@ -139,7 +188,7 @@ internal sealed class RuleComparison(FactVocabulary oldFacts, FactVocabulary new
             {
                 conditions.Add(null);
             }
-            else if (CatalogCompiler.TryCompile(tier.When, facts, SemanticDiff.Attributes.Value) is { } compiled)
+            else if (CatalogCompiler.TryCompile(tier.When, facts, attributes) is { } compiled)
             {
                 conditions.Add(compiled);
             }

@@ -31,14 +31,24 @@ public static class SemanticDiff
     /// two local files against the standards in use); null to look only within each side.
     /// </param>
     public static StandardsDiff Compare(IReadOnlyList<StandardDocument> oldSide, IReadOnlyList<StandardDocument> newSide,
-        FactVocabulary oldFacts, FactVocabulary newFacts, IReadOnlyList<StandardDocument>? parents = null)
+        FactVocabulary oldFacts, FactVocabulary newFacts, IReadOnlyList<StandardDocument>? parents = null) =>
+        Compare(oldSide, newSide, oldFacts, newFacts, parents, null, null);
+
+    /// <summary>
+    /// <see cref="Compare(IReadOnlyList{StandardDocument}, IReadOnlyList{StandardDocument}, FactVocabulary, FactVocabulary, IReadOnlyList{StandardDocument}?)"/>
+    /// with each side's division attributes (null: the embedded ones), so a revision of <c>divisions/</c> is read as it is.
+    /// </summary>
+    internal static StandardsDiff Compare(IReadOnlyList<StandardDocument> oldSide, IReadOnlyList<StandardDocument> newSide,
+        FactVocabulary oldFacts, FactVocabulary newFacts, IReadOnlyList<StandardDocument>? parents,
+        Divisions.DivisionAttributes? oldAttributes, Divisions.DivisionAttributes? newAttributes)
     {
+        var (oldAttr, newAttr) = (oldAttributes ?? Attributes.Value, newAttributes ?? Attributes.Value);
         ArgumentNullException.ThrowIfNull(oldSide);
         ArgumentNullException.ThrowIfNull(newSide);
         using var run = StandardsKit.Analysis.Symbolic.RunBudget.Begin();
         var changes = new List<ItemChange>();
         var divisions = Catalog.Default.Divisions;
-        var facts = new SideFacts(oldFacts, newFacts, new RuleComparison(oldFacts, newFacts, Counties.Value),
+        var facts = new SideFacts(oldFacts, newFacts, new RuleComparison(oldFacts, newFacts, Counties.Value, oldAttr, newAttr), oldAttr, newAttr,
             new SideDefinitions(oldSide, parents, divisions), new SideDefinitions(newSide, parents, divisions));
         foreach (var (o, n) in Pair(oldSide, newSide))
         {
@@ -204,7 +214,7 @@ public static class SemanticDiff
             }
 
             if (oq is not null && nq is not null && (oq.Tiers.Length > 1 || nq.Tiers.Length > 1)
-                && !oq.Tiers.Select(t => t.When).SequenceEqual(nq.Tiers.Select(t => t.When)))
+                && (!oq.Tiers.Select(t => t.When).SequenceEqual(nq.Tiers.Select(t => t.When)) || oq.Tiers.Any(t => t.When is { } w && facts.MayChangeMeaning(w))))
             {
                 // Tiers reordered, added or rewritten: which tier a resident falls in may change, so compare per resident.
                 if (CompareTiersByResident(oq, nq, od, nd, facts) is { } byResident)
@@ -297,7 +307,8 @@ public static class SemanticDiff
             return null;
         }
 
-        if (o.Eligibility is not null && n.Eligibility is not null && o.Eligibility.When == n.Eligibility.When)
+        // The same text means the same only while the facts it reads are declared alike (facts.yaml may have changed).
+        if (o.Eligibility is not null && n.Eligibility is not null && o.Eligibility.When == n.Eligibility.When && !facts.MayChangeMeaning(o.Eligibility.When))
         {
             return null;
         }
@@ -313,8 +324,8 @@ public static class SemanticDiff
                 "one side inherits a rule from a parent standard that is not part of this diff, so the change is not decided");
         }
 
-        var oldCompiled = CatalogCompiler.TryCompile(oldRule.Value.Rule?.When ?? "true", facts.Old, Attributes.Value);
-        var newCompiled = CatalogCompiler.TryCompile(newRule.Value.Rule?.When ?? "true", facts.New, Attributes.Value);
+        var oldCompiled = CatalogCompiler.TryCompile(oldRule.Value.Rule?.When ?? "true", facts.Old, facts.OldAttributes);
+        var newCompiled = CatalogCompiler.TryCompile(newRule.Value.Rule?.When ?? "true", facts.New, facts.NewAttributes);
         if (oldCompiled is null || newCompiled is null)
         {
             return new EligibilityChange(EligibilityDirection.Changed, oldText, newText, [], [],
@@ -388,5 +399,11 @@ public static class SemanticDiff
         return new EligibilityChange(direction, oldText, newText, [.. gained], [.. lost], note.Length == 0 ? null : note);
     }
 
-    private sealed record SideFacts(FactVocabulary Old, FactVocabulary New, RuleComparison Rules, SideDefinitions OldSide, SideDefinitions NewSide);
+    private sealed record SideFacts(FactVocabulary Old, FactVocabulary New, RuleComparison Rules, Divisions.DivisionAttributes OldAttributes,
+        Divisions.DivisionAttributes NewAttributes, SideDefinitions OldSide, SideDefinitions NewSide)
+    {
+        /// <summary>Whether a rule's text may mean something else on the two sides: a fact it names was redeclared, or it reads division attributes that differ.</summary>
+        public bool MayChangeMeaning(string text) => Rules.Mentions(text)
+            || (!ReferenceEquals(OldAttributes, NewAttributes) && text.Contains("ttribute(", StringComparison.Ordinal));
+    }
 }

@@ -133,6 +133,20 @@ internal static class FloorObligation
                 continue;
             }
 
+            // A local amount the resident cannot settle: undetermined with every fact given, so only the division data
+            // (an attribute with no value for their place) leave it open, where the parent gives an amount.
+            var parentGives = Formula.Or(pq.Tiers.Where(t => t.Value is not null).Select(t => t.Selected));
+            var open = solver.Solve(Formula.And(both, parentGives, cq.Undetermined, EveryFactGiven(table)));
+            if (open.Status == SatStatus.Unknown)
+            {
+                return Unsupported(open.Reason!);
+            }
+
+            if (open.Model is { } openModel)
+            {
+                return OpenByData(openModel, table, translator, parent, child, facts, on, pq.Name);
+            }
+
             foreach (var t in pq.Tiers.Where(t => t.Value is not null))
             {
                 foreach (var x in cq.Tiers.Where(x => x.Value > t.Value).DistinctBy(x => x.Value))
@@ -157,6 +171,33 @@ internal static class FloorObligation
         }
 
         return new ObligationResult(ProofStatus.Proved, Shortfall.None, null, null, null, null, null, null, null, false, null, [.. above.Distinct()]);
+    }
+
+    /// <summary>Every fact the rules read is given (a stated value, or for age a birth date): nothing is left to ask.</summary>
+    private static Formula EveryFactGiven(SymbolTable table) =>
+        Formula.And([.. table.BoolLeaves(Translator.GivenName("")).Select(Formula.Leaf)]);
+
+    /// <summary>
+    /// Not proved: a resident served by both, with every fact given, for whom the parent's amount is determined and the
+    /// local one is not. Replayed through the evaluator like a violation; reported as unsupported with the resident,
+    /// because the rule itself may be right and the division data incomplete.
+    /// </summary>
+    private static ObligationResult OpenByData(SatModel model, SymbolTable table, Translator translator, EffectiveItem parent, EffectiveItem child,
+        FactVocabulary facts, DateOnly on, string quantity)
+    {
+        var (resident, county) = ExampleResident.Build(model, table, translator, facts);
+        var p = ReferenceEvaluation.Evaluate(parent, resident, facts, county, on);
+        var c = ReferenceEvaluation.Evaluate(child, resident, facts, county, on);
+        if (p is not { Eligible: true } pe || c is not { Eligible: true } ce || !pe.Quantities.TryGetValue(quantity, out var pa) || pa is not { Determined: true, Value: { } pv }
+            || !ce.Quantities.TryGetValue(quantity, out var ca) || ca.Determined)
+        {
+            return Unsupported("internal: the solver's counterexample was not confirmed by the evaluator (please report this rule)");
+        }
+
+        var unit = parent.Quantities.First(q => q.Quantity.Name == quantity).Quantity.Unit;
+        return Unsupported($"not proved: the local '{quantity}' is undetermined for resident {FloorProver.Describe(resident)} in {county} although every fact "
+            + $"is given (a division attribute it reads has no value there), where the parent gives {Show(pv)} {unit}; give the attribute a value "
+            + "for those divisions or add a tier that applies without it");
     }
 
     internal static string Show(decimal d) => d.ToString(CultureInfo.InvariantCulture);

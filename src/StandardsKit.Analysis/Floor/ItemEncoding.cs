@@ -10,8 +10,8 @@ namespace StandardsKit.Analysis;
 /// <param name="Value">Its value on the date; null when it has none yet.</param>
 internal sealed record TierEncoding(Formula Selected, decimal? Value);
 
-/// <summary>A quantity as formulas: which tier applies, and when the walk ends definitely with no value.</summary>
-internal sealed record QuantityEncoding(string Name, string Unit, bool AtLeast, ImmutableArray<TierEncoding> Tiers, Formula DefinitelyAbsent);
+/// <summary>A quantity as formulas: which tier applies, when the walk ends definitely with no value, and when it stops undetermined.</summary>
+internal sealed record QuantityEncoding(string Name, string Unit, bool AtLeast, ImmutableArray<TierEncoding> Tiers, Formula DefinitelyAbsent, Formula Undetermined);
 
 /// <summary>An effective item on one date as formulas over the resident's facts.</summary>
 internal sealed record ItemEncoding(Tri Eligible, ImmutableDictionary<string, QuantityEncoding> Quantities)
@@ -54,7 +54,8 @@ internal sealed record ItemEncoding(Tri Eligible, ImmutableDictionary<string, Qu
             }
 
             var absent = Formula.Or(tiers.Where(t => t.Value is null).Select(t => t.Selected).Append(reached));
-            return new QuantityEncoding(q.Name, q.Unit, q.AtLeast, tiers.ToImmutable(), absent);
+            var undetermined = Formula.Not(Formula.Or(tiers.Select(t => t.Selected).Append(reached)));
+            return new QuantityEncoding(q.Name, q.Unit, q.AtLeast, tiers.ToImmutable(), absent, undetermined);
         }
     }
 

@@ -3,13 +3,14 @@ namespace StandardsKit.Analysis.Symbolic;
 /// <summary>
 /// Decides a conjunction of finite-domain literals: variable = constant, variable = variable, and division-code
 /// containment by prefix and division attributes (each possibly negated). Variables joined by equalities form classes; each class gets
-/// the values its constraints allow — from a closed domain (enum values, the counties covered), else real
-/// division codes first and then any 6-digit code found by a depth-first walk over digits — and classes that
-/// must differ are assigned by backtracking. Exact: a class with no candidate has no value at all.
+/// the values its constraints allow — from a closed domain (enum values, the counties covered), else for division
+/// codes the real county-level units first and then representatives of every class of the whole 6-digit code space
+/// (<see cref="DivisionCodeSpace"/>), enough of each for the disequalities — and classes that must differ are
+/// assigned by backtracking. Exact: a class with no candidate has no value at all, among all 1,000,000 codes.
 /// </summary>
 internal static class FiniteDomainSolver
 {
-    public static bool Solve(IReadOnlyList<(Atom Atom, bool Value)> literals, IReadOnlyList<FdVar> vars, out Dictionary<int, string> model)
+    public static bool Solve(IReadOnlyList<(Atom Atom, bool Value)> literals, IReadOnlyList<FdVar> vars, Func<DivisionCodeSpace> codes, out Dictionary<int, string> model)
     {
         model = [];
         var parent = new Dictionary<int, int>();
@@ -103,7 +104,7 @@ internal static class FiniteDomainSolver
         foreach (var root in roots)
         {
             var wanted = 1 + differ.Count(d => d.Item1 == root || d.Item2 == root);
-            var list = Candidates(classes[root], vars, wanted).ToList();
+            var list = Candidates(classes[root], vars, codes, wanted).ToList();
             if (list.Count == 0)
             {
                 return false;
@@ -159,10 +160,10 @@ internal static class FiniteDomainSolver
     }
 
     /// <summary>Up to <paramref name="wanted"/> values satisfying every constraint of the class (fewer only when fewer exist).</summary>
-    private static IEnumerable<string> Candidates(ClassConstraints c, IReadOnlyList<FdVar> vars, int wanted)
+    private static IEnumerable<string> Candidates(ClassConstraints c, IReadOnlyList<FdVar> vars, Func<DivisionCodeSpace> codes, int wanted)
     {
         var kinds = c.Members.Select(m => vars[m]).ToList();
-        var closed = kinds.Where(k => k.Kind is FdKind.Enum or FdKind.County || (k.Kind == FdKind.Division && !k.Values.IsEmpty)).ToList();
+        var closed = kinds.Where(k => k.Kind is FdKind.Enum or FdKind.County).ToList();
         var divisionLike = kinds.Any(k => k.Kind is FdKind.Division or FdKind.County);
         bool Allowed(string value) =>
             c.Equal.All(e => e == value) && !c.NotEqual.Contains(value)
@@ -194,8 +195,8 @@ internal static class FiniteDomainSolver
             yield break;
         }
 
-        // An open domain: any text, or any 6-digit code the prefixes allow.
-        IEnumerable<string> open = divisionLike ? Codes(c) : Texts();
+        // An open domain: any text, or any 6-digit code — wanted codes of every class the atoms tell apart.
+        IEnumerable<string> open = divisionLike ? codes().Representatives(wanted) : Texts();
         foreach (var value in open)
         {
             if (Allowed(value) && seen.Add(value))
@@ -214,39 +215,6 @@ internal static class FiniteDomainSolver
         for (var i = 0; ; i++)
         {
             yield return i == 0 ? "other" : $"other{i}";
-        }
-    }
-
-    /// <summary>6-digit codes under the longest required prefix, depth-first, skipping excluded prefixes early.</summary>
-    private static IEnumerable<string> Codes(ClassConstraints c)
-    {
-        var prefix = c.Within.OrderByDescending(p => p.Length).FirstOrDefault() ?? "";
-        if (prefix.Length > 6 || !prefix.All(char.IsAsciiDigit) || c.Within.Any(p => !prefix.StartsWith(p, StringComparison.Ordinal)))
-        {
-            yield break;
-        }
-
-        var stack = new Stack<string>();
-        stack.Push(prefix);
-        var budget = 0;
-        while (stack.Count > 0 && budget++ < 200_000)
-        {
-            var s = stack.Pop();
-            if (c.NotWithin.Any(p => s.StartsWith(p, StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
-            if (s.Length == 6)
-            {
-                yield return s;
-                continue;
-            }
-
-            for (var d = '9'; d >= '0'; d--)
-            {
-                stack.Push(s + d);
-            }
         }
     }
 

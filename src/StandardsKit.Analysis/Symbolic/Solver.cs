@@ -197,7 +197,7 @@ internal sealed class Solver(SymbolTable table, Budget budget)
             return SatStatus.Unsatisfiable;
         }
 
-        if (!FiniteDomainSolver.Solve(finite, table.Fds, out var c))
+        if (!FiniteDomainSolver.Solve(finite, table.Fds, () => table.CodeSpace, out var c))
         {
             return SatStatus.Unsatisfiable;
         }

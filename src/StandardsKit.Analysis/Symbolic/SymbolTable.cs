@@ -16,8 +16,9 @@ internal enum FdKind
     Text,
 
     /// <summary>
-    /// Closed: the county-level units of the division list (a hukou or a residence is a county). The engine
-    /// accepts any 6-digit code; a code no county has is no resident's, so the proof does not range over it.
+    /// Open: any 6-digit code, as the engine accepts (a resident may state a code the division list lacks).
+    /// <see cref="FdVar.Values"/> are the real county-level units, tried first so examples use real codes; the
+    /// rest of the space is searched through <see cref="DivisionCodeSpace"/>.
     /// </summary>
     Division,
 
@@ -45,6 +46,24 @@ internal sealed class SymbolTable
 
     public int LeafCount => _leaves.Count;
 
+    /// <summary>The classes of division codes this problem's atoms can tell apart (rebuilt when atoms are added).</summary>
+    public DivisionCodeSpace CodeSpace
+    {
+        get
+        {
+            if (_codeSpace is null || _codeSpaceAtoms != _atoms.Count)
+            {
+                _codeSpace = DivisionCodeSpace.For(_atoms.Keys);
+                _codeSpaceAtoms = _atoms.Count;
+            }
+
+            return _codeSpace;
+        }
+    }
+
+    private DivisionCodeSpace? _codeSpace;
+    private int _codeSpaceAtoms;
+
     /// <summary>The atom behind a leaf, or null for a plain boolean variable.</summary>
     public Atom? AtomOf(int leaf) => _leaves[leaf] as Atom;
 
@@ -63,6 +82,10 @@ internal sealed class SymbolTable
     }
 
     public bool TryGetBool(string name, out int leaf) => _bools.TryGetValue(name, out leaf);
+
+    /// <summary>The plain boolean leaves whose names start with <paramref name="prefix"/> (e.g. every "given:" leaf).</summary>
+    public IEnumerable<int> BoolLeaves(string prefix) =>
+        _bools.Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal)).Select(p => p.Value).Order();
 
     public Formula Bool(string name) => Formula.Leaf(BoolLeaf(name));
 

@@ -22,7 +22,7 @@ internal sealed class Translator
     internal static readonly DateOnly LastDate = new(2399, 12, 31);
 
     private readonly SymbolTable _table;
-    private readonly FactVocabulary _facts;
+    private FactVocabulary _facts;
     private readonly Dictionary<string, int> _numeric = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _fd = new(StringComparer.Ordinal);
     private readonly ImmutableArray<string> _preferredCodes;
@@ -42,6 +42,17 @@ internal sealed class Translator
         BirthDateMode = birthDateMode;
         _preferredCodes = preferredCodes;
         CountyVar = table.AddFd(new FdVar("county", FdKind.County, counties));
+    }
+
+    /// <summary>
+    /// The fact declarations the expression translated next reads (a diff reads each side under its own: a fact
+    /// whose <c>absent</c> or default differs between the sides means different things to the two rules). Facts keep
+    /// one value variable per name across vocabularies, so both sides speak of the same resident.
+    /// </summary>
+    public FactVocabulary Facts
+    {
+        get => _facts;
+        set => _facts = value;
     }
 
     /// <summary>The division attributes the expression translated next was checked against.</summary>

@@ -27,7 +27,7 @@ internal static class DiffCommand
             var after = DiffSides.Load(parse.GetValue(newSide)!, directory, io);
             // Inherited rules of a side that lacks its parent are read from the standards in use.
             var context = directory is null ? Catalog.Default.Documents : CatalogSource.Load(directory).Documents;
-            var diff = SemanticDiff.Compare(before.Documents, after.Documents, before.Facts, after.Facts, context);
+            var diff = SemanticDiff.Compare(before.Documents, after.Documents, before.Facts, after.Facts, context, before.Attributes, after.Attributes);
             switch (parse.GetValue(format))
             {
                 case "json":

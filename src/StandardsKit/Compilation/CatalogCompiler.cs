@@ -74,7 +74,7 @@ internal static class CatalogCompiler
                 Funding = funding ?? FundingRules.Empty,
                 Revision = revision ?? Catalog.UnknownRevision,
             };
-        return new CatalogLoadResult(catalog, all, documents, tests, facts, files);
+        return new CatalogLoadResult(catalog, all, documents, tests, facts, files) { Attributes = attributes };
     }
 
     /// <summary>Compiles one expression for an analysis that reads rules outside any catalog (a diff side); null when it does not bind.</summary>

@@ -54,6 +54,9 @@ public sealed class DivisionAttributes
     /// <summary>The same attributes resolved against another division list.</summary>
     internal DivisionAttributes With(IDivisionDirectory divisions) => new(Declarations, divisions);
 
+    /// <summary>The codes whose values are resolved from the list (every other code reads its prefecture's or province's by prefix), for the analyses.</summary>
+    internal IEnumerable<string> ResolvedCodes => _divisions.All.Select(d => d.Code);
+
     internal int IndexOf(string name) => _index.TryGetValue(name, out var i) ? i : -1;
 
     /// <summary>The distinct known values an attribute takes on any division (or a code the list lacks), for the analyses.</summary>

@@ -40,6 +40,9 @@ public sealed class CatalogLoadResult
     /// <summary>The fact vocabulary.</summary>
     public FactVocabulary Facts { get; }
 
+    /// <summary>The division attributes the rules were compiled against (null when not loaded), for a diff side that forms no catalog.</summary>
+    internal Divisions.DivisionAttributes? Attributes { get; init; }
+
     /// <summary>Returns the catalog or throws with the first errors listed.</summary>
     /// <exception cref="CatalogLoadException">Loading reported errors.</exception>
     public Catalog GetCatalogOrThrow() => Catalog ?? throw new CatalogLoadException(Diagnostics);

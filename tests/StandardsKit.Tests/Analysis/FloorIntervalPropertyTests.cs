@@ -88,7 +88,7 @@ public sealed class FloorIntervalPropertyTests
                     Eligible(child, frame).Should().NotBe(true, context);
                 }
             }
-        }, iter: 200, threads: 1);
+        }, iter: PropertyRuns.Of(200), threads: 1);
 
         // The check is not vacuous: both verdicts are reached often, and most obligations are decided.
         decided.GetValueOrDefault(ProofStatus.Proved).Should().BeGreaterThan(20, string.Join(", ", decided));

@@ -49,7 +49,8 @@ public sealed class FloorProofPropertyTests
             Gen.Const("pregnant"), Gen.Const("dibao"), Gen.Const("sex == \"female\""), Gen.Const("sex != \"male\""),
             Gen.Const("within(hukou, \"310000\")"), Gen.Const("within(hukou, \"310100\")"), Gen.Const("hukou == \"310104\""),
             Gen.Const("hukou == residence"), Gen.Const("hukou != residence"), Gen.Const("within(residence, \"310000\")"),
-            Gen.Const("residence == \"310115\""), Gen.Const("present(hukou)"), Gen.Const("has(militaryStatus, \"veteran\")"),
+            Gen.Const("residence == \"310115\""), Gen.Const("hukou == \"319999\""), Gen.Const("residence != \"319999\""),
+            Gen.Const("within(residence, \"310100\")"), Gen.Const("present(hukou)"), Gen.Const("has(militaryStatus, \"veteran\")"),
             Gen.Const("hasAny(militaryStatus, [\"veteran\", \"martyrFamily\"])")),
         PlaceResidents);
 
@@ -76,35 +77,55 @@ public sealed class FloorProofPropertyTests
     [Fact]
     public void Dates_narrowing_is_found_exactly_when_brute_force_finds_a_resident_who_loses() => Narrowing(Dates, 150);
 
+    /// <summary>
+    /// The witness needs pregnancyWeeks ≥ 9 (residenceMonths ≥ 5 and pregnancyWeeks − residenceMonths ≥ 4): the
+    /// brute force once stopped at 8 and called the prover's real violation spurious.
+    /// </summary>
+    [Fact]
+    public void Numbers_brute_force_reaches_the_largest_value_a_witness_can_need() =>
+        NarrowingAgrees(Numbers, [.. Numbers.Residents()], "residenceMonths >= 5 and not (residenceMonths - pregnancyWeeks >= -3)", "pregnancyWeeks < 5");
+
+    [Theory]
+    [InlineData("dEoS7jib-Fq4")]
+    public void Numbers_narrowing_seeds_that_once_failed_pass(string seed) => Narrowing(Numbers, 1, seed);
+
+    [Theory]
+    [InlineData("dEoS7jib-Fq4")]
+    public void Numbers_amount_seeds_that_once_failed_pass(string seed) => Amounts(Numbers, 1, seed);
+
     [Fact]
     public void Numbers_amount_below_the_floor_is_found_exactly_when_brute_force_finds_one() => Amounts(Numbers, 150);
 
     [Fact]
     public void Places_amount_below_the_floor_is_found_exactly_when_brute_force_finds_one() => Amounts(Places, 150);
 
-    private static void Narrowing(Domain domain, int iterations)
+    private static void Narrowing(Domain domain, int iterations, string? seed = null)
     {
         var residents = domain.Residents().ToList();
-        Gen.Select(domain.Rule, domain.Rule).Sample((parentRule, childRule) =>
-        {
-            var parent = Effective(parentRule, null);
-            var child = Effective(childRule, null);
-            var result = FloorObligation.Check(parent, child, Facts, domain.On, domain.Counties, AllCounties, multiDay: false);
-            result.Status.Should().NotBe(ProofStatus.Unsupported, $"'{parentRule}' vs '{childRule}': {result.Reason}");
-            var witness = residents.FirstOrDefault(r => Eligible(parent, r, domain) == true && Eligible(child, r, domain) != true);
-            var violated = result.Status == ProofStatus.Violated && result.Shortfall == Shortfall.Narrowed;
-            violated.Should().Be(witness is not null,
-                $"parent '{parentRule}', child '{childRule}', brute-force witness {(witness is null ? "none" : witness.Describe())}, prover example {(result.Example is null ? "none" : FloorProver.Describe(result.Example))}");
-            if (violated)
-            {
-                var example = new Sample(result.Example!, result.County!);
-                Eligible(parent, example, domain).Should().BeTrue();
-                Eligible(child, example, domain).Should().NotBe(true);
-            }
-        }, iter: iterations, threads: 1);
+        Gen.Select(domain.Rule, domain.Rule).Sample((parentRule, childRule) => NarrowingAgrees(domain, residents, parentRule, childRule),
+            iter: seed is null ? PropertyRuns.Of(iterations) : iterations, threads: 1, seed: seed);
     }
 
-    private static void Amounts(Domain domain, int iterations)
+    /// <summary>The prover says "violated" exactly when a resident of the domain loses, and its example does.</summary>
+    private static void NarrowingAgrees(Domain domain, List<Sample> residents, string parentRule, string childRule)
+    {
+        var parent = Effective(parentRule, null);
+        var child = Effective(childRule, null);
+        var result = FloorObligation.Check(parent, child, Facts, domain.On, domain.Counties, AllCounties, multiDay: false);
+        result.Status.Should().NotBe(ProofStatus.Unsupported, $"'{parentRule}' vs '{childRule}': {result.Reason}");
+        var witness = residents.FirstOrDefault(r => Eligible(parent, r, domain) == true && Eligible(child, r, domain) != true);
+        var violated = result.Status == ProofStatus.Violated && result.Shortfall == Shortfall.Narrowed;
+        violated.Should().Be(witness is not null,
+            $"parent '{parentRule}', child '{childRule}', brute-force witness {(witness is null ? "none" : witness.Describe())}, prover example {(result.Example is null ? "none" : FloorProver.Describe(result.Example))}");
+        if (violated)
+        {
+            var example = new Sample(result.Example!, result.County!);
+            Eligible(parent, example, domain).Should().BeTrue();
+            Eligible(child, example, domain).Should().NotBe(true);
+        }
+    }
+
+    private static void Amounts(Domain domain, int iterations, string? seed = null)
     {
         var residents = domain.Residents().ToList();
         var tiers = Gen.Select(domain.Rule, Gen.Int[1, 4]).Array[1, 3];
@@ -123,7 +144,7 @@ public sealed class FloorProofPropertyTests
             {
                 Below(parent, child, new Sample(result.Example!, result.County!), domain).Should().BeTrue();
             }
-        }, iter: iterations, threads: 1);
+        }, iter: seed is null ? PropertyRuns.Of(iterations) : iterations, threads: 1, seed: seed);
     }
 
     private static string Show((string? When, decimal Value)[] tiers) => string.Join("; ", tiers.Select(t => $"{t.When ?? "else"} → {t.Value}"));
@@ -152,7 +173,9 @@ public sealed class FloorProofPropertyTests
     {
         int?[] ages = [null, .. Enumerable.Range(0, 13).Select(i => (int?)i)];
         int?[] grades = [null, 1, 2, 3, 4];
-        int?[] small = [null, .. Enumerable.Range(0, 9).Select(i => (int?)i)];
+        // Up to 12: atoms combine to need one fact ≥ 9 (residenceMonths ≥ 5 and pregnancyWeeks − residenceMonths ≥ 4),
+        // and an oracle that stops short calls the prover's real violations spurious (seed dEoS7jib-Fq4).
+        int?[] small = [null, .. Enumerable.Range(0, 13).Select(i => (int?)i)];
         foreach (var age in ages)
         {
             foreach (var grade in grades)
@@ -178,9 +201,10 @@ public sealed class FloorProofPropertyTests
         bool?[] flags = [null, true, false];
         string?[] sexes = [null, "female", "male"];
         // One code per class the atoms can tell apart: each named county, another county of 310100 (310101, so
-        // hukou == residence can hold there too), and counties outside Shanghai.
-        string?[] hukous = [null, "310104", "310115", "310101", "320102", "520102"];
-        string?[] residences = [null, "310104", "310115", "310101", "520102"];
+        // hukou == residence can hold there too), counties outside Shanghai, and codes the division list lacks — the
+        // engine accepts any 6-digit code: 319999 (named by a rule) and 310230 (in Shanghai, under no 310100).
+        string?[] hukous = [null, "310104", "310115", "310101", "320102", "520102", "310230", "319999"];
+        string?[] residences = [null, "310104", "310115", "310101", "520102", "310230", "319999"];
         string[]?[] military = [null, [], ["veteran"], ["martyrFamily"]];
         foreach (var county in new[] { "310104", "310115" })
         {

@@ -84,7 +84,7 @@ public sealed class SemanticDiffTests
             }
 
             (change.Direction == EligibilityDirection.Widened).Should().Be(change.Gained.Length > 0 && change.Lost.IsEmpty);
-        }, iter: 200);
+        }, iter: PropertyRuns.Of(200));
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class TierResolutionPropertyTests
             quantity.MayBeAbsent.Should().Be(absent, shown);
             quantity.MissingFacts.Should().Equal(asked, shown);
             decision.MissingFacts.Should().Equal(asked, shown);
-        }, iter: 2000);
+        }, iter: PropertyRuns.Of(2000));
     }
 
     /// <summary>Every outcome of plain first-match over each completion (null: no amount).</summary>

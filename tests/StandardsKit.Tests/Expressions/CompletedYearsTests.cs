@@ -2,6 +2,7 @@ using CsCheck;
 using StandardsKit.Engine;
 using StandardsKit.Expressions;
 using static StandardsKit.Tests.Expressions.ExpressionHarness;
+using StandardsKit.Tests.TestSupport;
 
 namespace StandardsKit.Tests.Expressions;
 
@@ -83,6 +84,6 @@ public class CompletedYearsTests
             var age = True($"age >= {k}", r, on);
             True($"addYears(birthDate, {k}) <= evaluationDate()", r, on).Should().Be(age, because);
             True($"yearsBetween(birthDate, evaluationDate()) >= {k}", r, on).Should().Be(age, because);
-        }, iter: 1000);
+        }, iter: PropertyRuns.Of(1000));
     }
 }

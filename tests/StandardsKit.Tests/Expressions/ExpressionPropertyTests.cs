@@ -3,6 +3,7 @@ using CsCheck;
 using StandardsKit.Engine;
 using StandardsKit.Expressions;
 using static StandardsKit.Tests.Expressions.ExpressionHarness;
+using StandardsKit.Tests.TestSupport;
 
 namespace StandardsKit.Tests.Expressions;
 
@@ -110,7 +111,7 @@ public class ExpressionPropertyTests
         Gen.Select(Exprs, FactValues).Sample((node, values) =>
         {
             Actual(Render(node), values).Should().Be(Reference(node, values), Show(node, values));
-        }, iter: Iterations);
+        }, iter: PropertyRuns.Of(Iterations));
     }
 
     [Fact]
@@ -120,7 +121,7 @@ public class ExpressionPropertyTests
         {
             var e = Render(node);
             Actual($"not not ({e})", values).Should().Be(Actual(e, values), Show(node, values));
-        }, iter: Iterations);
+        }, iter: PropertyRuns.Of(Iterations));
     }
 
     [Fact]
@@ -132,7 +133,7 @@ public class ExpressionPropertyTests
             var because = Show(new BinNode(true, a, b), values);
             Actual($"not ({x} and {y})", values).Should().Be(Actual($"(not ({x})) or (not ({y}))", values), because);
             Actual($"not ({x} or {y})", values).Should().Be(Actual($"(not ({x})) and (not ({y}))", values), because);
-        }, iter: Iterations);
+        }, iter: PropertyRuns.Of(Iterations));
     }
 
     private static readonly string[] Ops = ["<", "<=", ">", ">=", "==", "!="];
@@ -162,7 +163,7 @@ public class ExpressionPropertyTests
             var v = Eval(text, Resident.Empty);
             v.Kind.Should().Be(ValueKind.Bool, text);
             v.Bool.Should().Be(Compare(a, op, b), text);
-        }, iter: Iterations);
+        }, iter: PropertyRuns.Of(Iterations));
     }
 
     [Fact]
@@ -174,6 +175,6 @@ public class ExpressionPropertyTests
             var v = Eval(text, Resident.Empty.With("residenceMonths", (decimal)months));
             v.Kind.Should().Be(ValueKind.Bool, text);
             v.Bool.Should().Be(Compare(months / (decimal)divisor, op, b), $"{text} with residenceMonths={months}");
-        }, iter: Iterations);
+        }, iter: PropertyRuns.Of(Iterations));
     }
 }

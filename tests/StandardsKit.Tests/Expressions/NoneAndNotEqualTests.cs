@@ -2,6 +2,7 @@ using CsCheck;
 using StandardsKit.Engine;
 using StandardsKit.Expressions;
 using static StandardsKit.Tests.Expressions.ExpressionHarness;
+using StandardsKit.Tests.TestSupport;
 
 namespace StandardsKit.Tests.Expressions;
 
@@ -101,6 +102,6 @@ public class NoneAndNotEqualTests
             var notIn = Eval($"{a} not in [{b}]", resident);
             (notEqual.Kind, notEqual.Bool, notEqual.Missing).Should().Be((notOfEqual.Kind, notOfEqual.Bool, notOfEqual.Missing), because);
             (notIn.Kind, notIn.Bool, notIn.Missing).Should().Be((notOfEqual.Kind, notOfEqual.Bool, notOfEqual.Missing), because);
-        }, iter: 500);
+        }, iter: PropertyRuns.Of(500));
     }
 }

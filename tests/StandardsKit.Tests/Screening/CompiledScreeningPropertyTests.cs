@@ -204,7 +204,7 @@ public sealed class CompiledScreeningPropertyTests
             interpreting.Run(rows, interpretedDecisions, interpretedQuantities, plain.Items.Count, plain.Quantities.Length);
             interpretedDecisions.Should().Equal(decisions, shown);
             interpretedQuantities.Should().Equal(quantities, shown);
-        }, iter: residents, threads: 1);
+        }, iter: PropertyRuns.Of(residents), threads: 1);
     }
 
     private static IEnumerable<object> RulesOf(ServiceItem item)

@@ -1,3 +1,4 @@
+using CsCheck;
 using StandardsKit.Cli.Output;
 using Xunit;
 
@@ -29,7 +30,7 @@ public sealed class CsvCellTests
     [Fact]
     public void Any_text_read_back_is_the_value_or_the_value_after_a_leading_quote()
     {
-        CsCheck.Gen.String.Sample(value =>
+        Gen.String.Sample(value =>
         {
             var cell = CsvCell.Of(value);
             var unquoted = cell.StartsWith('"') ? cell[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : cell;

@@ -91,6 +91,17 @@ public static class PopulationFile
 
     private static PopulationRecord JsonRecord(string line, int number)
     {
+        // Strict like every JSON input: a key given twice is an error at the second key, not "the last one wins".
+        var bytes = Encoding.UTF8.GetBytes(line);
+        try
+        {
+            StandardsKit.Input.StrictJson.CheckKeys(bytes, maxDepth: 8);
+        }
+        catch (StandardsKit.Input.StrictJsonException e)
+        {
+            throw new FormatException($"{number}:{e.Position.Column}: the line {e.Message}");
+        }
+
         JsonObject obj;
         try
         {
@@ -99,7 +110,7 @@ public static class PopulationFile
         }
         catch (JsonException e)
         {
-            throw new FormatException($"{number}:{(e.BytePositionInLine ?? 0) + 1}: not valid JSON: {e.Message.Split(". ")[0]}");
+            throw new FormatException($"{number}:{CharacterColumn(bytes, e.BytePositionInLine ?? 0)}: not valid JSON: {e.Message.Split(". ")[0].Split(" LineNumber:")[0]}");
         }
 
         var county = obj["county"] is JsonValue c && c.TryGetValue<string>(out var s) ? s : null;
@@ -119,9 +130,34 @@ public static class PopulationFile
         return Record(county, weight, resident, number, 1);
     }
 
+    /// <summary>The 1-based column, in characters (Unicode scalar values), of a byte offset in a UTF-8 line.</summary>
+    private static long CharacterColumn(byte[] utf8, long byteOffset)
+    {
+        long column = 1;
+        for (var i = 0; i < Math.Min(byteOffset, utf8.Length); i++)
+        {
+            if ((utf8[i] & 0xC0) != 0x80)
+            {
+                column++;
+            }
+        }
+
+        return column;
+    }
+
     private static string[] Header(string line, int number, FactVocabulary facts)
     {
-        var columns = Fields(line, number).Select(f => f.Text.Trim()).ToArray();
+        var fields = Fields(line, number);
+        var columns = fields.Select(f => f.Text.Trim()).ToArray();
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var first = Array.IndexOf(columns, columns[i]);
+            if (first < i)
+            {
+                throw new FormatException($"{number}:{fields[i].Column}: the header names the column '{columns[i]}' twice (first at column {fields[first].Column}); name each column once");
+            }
+        }
+
         foreach (var (name, i) in columns.Select((n, i) => (n, i)))
         {
             if (name is not ("county" or "weight") && facts.Find(name) is null)
@@ -211,15 +247,24 @@ public static class PopulationFile
         var current = new StringBuilder();
         var start = 1;
         var quoted = false;
+
+        // Columns count characters (Unicode scalar values): a character outside the BMP is one column, not two.
+        var column = 0;
         for (var i = 0; i < line.Length; i++)
         {
             var c = line[i];
+            if (!char.IsLowSurrogate(c))
+            {
+                column++;
+            }
+
             if (quoted)
             {
                 if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
                 {
                     current.Append('"');
                     i++;
+                    column++;
                 }
                 else if (c == '"')
                 {
@@ -239,7 +284,7 @@ public static class PopulationFile
             {
                 fields.Add((current.ToString(), start));
                 current.Clear();
-                start = i + 2;
+                start = column + 1;
             }
             else
             {

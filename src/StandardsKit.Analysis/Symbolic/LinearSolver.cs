@@ -24,9 +24,15 @@ internal static class LinearSolver
     /// <summary>A constraint <c>Form &lt; 0</c> (strict) or <c>Form ≤ 0</c>.</summary>
     internal readonly record struct Constraint(LinearForm Form, bool Strict);
 
-    public static Outcome Solve(IReadOnlyList<Constraint> input, IReadOnlyList<NumericVar> vars, out Dictionary<int, Rational> model)
+    /// <summary>Decides <paramref name="input"/> over <paramref name="vars"/>; <paramref name="model"/> is a solution when satisfiable.</summary>
+    /// <param name="input">The constraints.</param>
+    /// <param name="vars">Every numeric variable, with its bounds and whether it is an integer.</param>
+    /// <param name="model">A solution, when there is one.</param>
+    /// <param name="work">Constraints examined and derived: the deterministic measure of what this call cost, charged to the run's budget.</param>
+    public static Outcome Solve(IReadOnlyList<Constraint> input, IReadOnlyList<NumericVar> vars, out Dictionary<int, Rational> model, out long work)
     {
         model = [];
+        work = input.Count;
         var used = new SortedSet<int>(input.SelectMany(c => c.Form.Terms.Keys));
         var constraints = new List<Constraint>(input);
         foreach (var v in used)
@@ -62,6 +68,7 @@ internal static class LinearSolver
                 (a.Numerator.Sign > 0 ? pos : a.Numerator.Sign < 0 ? neg : next).Add(c);
             }
 
+            work += current.Count + (long)pos.Count * neg.Count;
             if ((long)pos.Count * neg.Count + next.Count > MaxConstraints)
             {
                 return Outcome.Unknown;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace StandardsKit.Analysis.Symbolic;
@@ -6,8 +5,10 @@ namespace StandardsKit.Analysis.Symbolic;
 /// <summary>
 /// The work budget of one whole analysis run (one <c>FloorProver.Prove</c>, one <c>SemanticDiff.Compare</c>), on top of
 /// each obligation's own step budget: without it, a rule that exhausts its budget on every one of many intervals
-/// (a tier naming 24 dates) or items costs the sum of them all — minutes. Steps are the deterministic measure;
-/// the clock only stops a run whose steps became expensive (large linear systems), and says so.
+/// (a tier naming 24 dates) or items costs the sum of them all — minutes. Both measures are counts, never a clock:
+/// search steps, and units of work (formula nodes visited and linear constraints examined at each step), which stop
+/// a run whose steps became expensive (large formulas, large linear systems). A clock would make the same input
+/// proved on an idle machine and unsupported on a busy one; counts decide alike everywhere.
 /// </summary>
 /// <remarks>
 /// Ambient (<see cref="AsyncLocal{T}"/>): a run opens one with <see cref="Begin"/>, and every <see cref="Budget"/>
@@ -18,20 +19,20 @@ internal sealed class RunBudget
     /// <summary>Steps across every obligation of a run (the embedded standards use a few thousand).</summary>
     public const long DefaultSteps = 2_000_000;
 
-    /// <summary>Wall-clock time of a run, a safety net for expensive steps.</summary>
-    public static readonly TimeSpan DefaultTime = TimeSpan.FromSeconds(20);
+    /// <summary>Units of work across a run: formula nodes visited and linear constraints examined (the embedded standards use a few hundred thousand).</summary>
+    public const long DefaultWork = 500_000_000;
 
     private static readonly AsyncLocal<RunBudget?> Ambient = new();
 
     private readonly long _steps;
-    private readonly TimeSpan _time;
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly long _work;
     private long _used;
+    private long _worked;
 
-    private RunBudget(long steps, TimeSpan time)
+    private RunBudget(long steps, long work)
     {
         _steps = steps;
-        _time = time;
+        _work = work;
     }
 
     /// <summary>The run in progress on this logical thread, if any.</summary>
@@ -40,14 +41,14 @@ internal sealed class RunBudget
     public long Used => Interlocked.Read(ref _used);
 
     /// <summary>Opens a run; dispose to close it. A run already open is kept (the outer run's budget governs).</summary>
-    public static IDisposable Begin(long steps = DefaultSteps, TimeSpan? time = null)
+    public static IDisposable Begin(long steps = DefaultSteps, long work = DefaultWork)
     {
         if (Ambient.Value is not null)
         {
             return new Scope(null);
         }
 
-        Ambient.Value = new RunBudget(steps, time ?? DefaultTime);
+        Ambient.Value = new RunBudget(steps, work);
         return new Scope(Ambient.Value);
     }
 
@@ -59,11 +60,15 @@ internal sealed class RunBudget
             throw new BudgetExhaustedException(string.Create(CultureInfo.InvariantCulture,
                 $"{Budget.ExhaustedPrefix} of this run ({_steps} search steps over all obligations) ran out before this obligation was decided"));
         }
+    }
 
-        if ((used & 1023) == 0 && _clock.Elapsed > _time)
+    /// <summary>Charges units of work; past the run's total the obligation in progress ends unsupported, saying so.</summary>
+    public void Work(long units)
+    {
+        if (Interlocked.Add(ref _worked, units) > _work)
         {
             throw new BudgetExhaustedException(string.Create(CultureInfo.InvariantCulture,
-                $"{Budget.ExhaustedPrefix} of this run ({_time.TotalSeconds:0} seconds) ran out before this obligation was decided (its search steps were unusually costly)"));
+                $"{Budget.ExhaustedPrefix} of this run ({_work} units of work over all obligations: formula nodes and constraints examined) ran out before this obligation was decided (its search steps were unusually costly)"));
         }
     }
 

@@ -28,6 +28,9 @@ internal sealed record SatResult(SatStatus Status, SatModel? Model, string? Reas
 internal sealed class Solver(SymbolTable table, Budget budget)
 {
     private readonly Dictionary<int, bool> _assigned = [];
+
+    /// <summary>Formula nodes visited since the last search step was charged (see <see cref="Budget.Work"/>).</summary>
+    private long _visits;
     private bool _incomplete;
     private string? _reason;
 
@@ -55,6 +58,8 @@ internal sealed class Solver(SymbolTable table, Budget budget)
     private SatModel? Search(Formula formula)
     {
         budget.Step();
+        budget.Work(_visits);
+        _visits = 0;
         var value = Evaluate(formula);
         if (value == false)
         {
@@ -96,6 +101,7 @@ internal sealed class Solver(SymbolTable table, Budget budget)
     /// <summary>Three-valued evaluation under the partial assignment: null while undecided.</summary>
     private bool? Evaluate(Formula f)
     {
+        _visits++;
         switch (f)
         {
             case ConstFormula c:
@@ -146,6 +152,7 @@ internal sealed class Solver(SymbolTable table, Budget budget)
     /// <summary>An open leaf that could make <paramref name="f"/> take the value <paramref name="want"/>, with that polarity first.</summary>
     private (int Leaf, bool Polarity)? Branch(Formula f, bool want)
     {
+        _visits++;
         switch (f)
         {
             case LeafFormula l:
@@ -191,7 +198,8 @@ internal sealed class Solver(SymbolTable table, Budget budget)
             }
         }
 
-        var outcome = LinearSolver.Solve(linear, table.Numerics, out var n);
+        var outcome = LinearSolver.Solve(linear, table.Numerics, out var n, out var work);
+        budget.Work(_assigned.Count + work);
         if (outcome == LinearSolver.Outcome.Unsatisfiable)
         {
             return SatStatus.Unsatisfiable;
@@ -215,8 +223,9 @@ internal sealed class Solver(SymbolTable table, Budget budget)
 }
 
 /// <summary>
-/// A work budget in search steps shared by the queries of one obligation; each step also draws on the run's
-/// budget (<see cref="RunBudget.Current"/> when the budget is created), so no run can go on for minutes.
+/// A work budget in search steps shared by the queries of one obligation; each step, and the work done at it
+/// (formula nodes visited, constraints examined), also draws on the run's budget (<see cref="RunBudget.Current"/>
+/// when the budget is created), so no run can go on for minutes — counted, never timed, so every machine decides alike.
 /// </summary>
 internal sealed class Budget(long steps)
 {
@@ -237,6 +246,9 @@ internal sealed class Budget(long steps)
 
         _run?.Step();
     }
+
+    /// <summary>Charges <paramref name="units"/> of work (nodes visited, constraints examined) to the run.</summary>
+    public void Work(long units) => _run?.Work(units);
 }
 
 internal sealed class BudgetExhaustedException(string message) : Exception(message);

@@ -3,6 +3,7 @@ using System.Text;
 using StandardsKit.Analysis;
 using StandardsKit.Cli.Output;
 using StandardsKit.Engine;
+using StandardsKit.Input;
 
 namespace StandardsKit.Cli.Commands;
 
@@ -48,7 +49,11 @@ internal static class EqualizationCommand
             catch (ArgumentException e)
             {
                 var message = e.Message.Split(" (Parameter", 2)[0];
-                throw new CliException(message.StartsWith("line ", StringComparison.Ordinal) ? $"{parse.GetValue(population)}:{message[5..]}" : message);
+                // "line N: what" from the population file: positioned at the line's start, file:line:col like every other error.
+                var colon = message.IndexOf(':', StringComparison.Ordinal);
+                throw new CliException(message.StartsWith("line ", StringComparison.Ordinal) && colon > 5
+                    ? $"{parse.GetValue(population)}:{message[5..colon]}:1{message[colon..]}"
+                    : message);
             }
 
             switch (parse.GetValue(format))
@@ -76,23 +81,23 @@ internal static class EqualizationCommand
     {
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                throw new CliException($"--population {path}: no such file");
-            }
-
-            if (info.Length > MaxPopulationBytes)
-            {
-                throw new CliException($"--population {path}: {info.Length} bytes is more than the {MaxPopulationBytes / 1024 / 1024} MiB accepted; split the file");
-            }
-
-            using var reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true));
+            // A regular file only: a FIFO, /dev/zero or a folder is refused before it is opened, and a file that
+            // grows past the limit while it is read ends the read.
+            using var stream = BoundedRead.Open(path, MaxPopulationBytes);
+            using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true));
             return PopulationFile.Read(reader, path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase), catalog.Facts);
         }
         catch (FormatException e)
         {
             throw new CliException($"{path}:{e.Message}");
+        }
+        catch (FileNotFoundException)
+        {
+            throw new CliException($"--population {path}: no such file");
+        }
+        catch (InputRefusedException e)
+        {
+            throw new CliException($"--population {e.Message}" + (e.OverLimit ? "; split the file" : ""));
         }
         catch (DecoderFallbackException)
         {

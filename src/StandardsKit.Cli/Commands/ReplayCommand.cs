@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using StandardsKit.Input;
 using StandardsKit.Json;
 using StandardsKit.Records;
 
@@ -9,7 +10,7 @@ namespace StandardsKit.Cli.Commands;
 internal static class ReplayCommand
 {
     /// <summary>A log of records is read whole; beyond this, split it (records are independent).</summary>
-    private const long MaxFileBytes = 64L * 1024 * 1024;
+    private const int MaxFileBytes = 64 * 1024 * 1024;
 
     public static Command Create(ConsoleIo io, Option<string?> standards)
     {
@@ -95,20 +96,24 @@ internal static class ReplayCommand
 
     private static IReadOnlyList<JsonEvaluation> Read(string path)
     {
-        byte[] bytes;
+        ReadOnlyMemory<byte> bytes;
         try
         {
-            var info = new FileInfo(path);
-            if (info.Exists && info.Length > MaxFileBytes)
-            {
-                throw new CliException($"{path}: {info.Length:N0} bytes is over the {MaxFileBytes:N0}-byte limit for one file; split the records into several files");
-            }
-
-            bytes = File.ReadAllBytes(path);
+            bytes = StrictJson.CheckUtf8(BoundedRead.File(path, MaxFileBytes));
+        }
+        catch (StrictJsonException e)
+        {
+            throw new CliException($"{path}:{e.Position.Line}:{e.Position.Column}: the record {e.Message}");
+        }
+        catch (FileNotFoundException)
+        {
+            throw new CliException($"{path}: no such file");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CliException($"{path}: {e.Message}");
+            throw new CliException(e is InputRefusedException { OverLimit: true }
+                ? $"{e.Message}; split the records into several files (records are independent)"
+                : e.Message.StartsWith(path, StringComparison.Ordinal) ? e.Message : $"{path}: {e.Message}");
         }
 
         try
@@ -119,7 +124,7 @@ internal static class ReplayCommand
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $":{line + 1}:{(e.BytePositionInLine ?? 0) + 1}" : "";
-            throw new CliException($"{path}{where}: not a decision record ({e.Message.Split(". ", 2)[0]}); make records with 'standardskit eval --record'");
+            throw new CliException($"{path}{where}: not a decision record: {e.Message}; make records with 'standardskit eval --record'");
         }
     }
 }

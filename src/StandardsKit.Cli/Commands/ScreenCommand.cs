@@ -1,5 +1,6 @@
 using System.CommandLine;
 using StandardsKit.Cli.Screening;
+using StandardsKit.Input;
 
 namespace StandardsKit.Cli.Commands;
 
@@ -46,10 +47,7 @@ internal static class ScreenCommand
 
             foreach (var path in paths.Where(p => p != "-"))
             {
-                if (!File.Exists(path))
-                {
-                    throw new CliException($"{path}: no such file");
-                }
+                Open(path, io).Dispose(); // refused up front (missing, a folder, a FIFO, a device), before anything is written
 
                 if (forcedInput is null && ScreenFormats.FromPath(path) is null)
                 {
@@ -62,28 +60,22 @@ internal static class ScreenCommand
             var progress = !Console.IsErrorRedirected && io.Error == Console.Error ? io.Error : null;
             var settings = new ScreenSettings(new RowDefaults(code, date, catalog.Facts), filter, parse.GetValue(threads), parse.GetValue(failFast), progress);
 
-            using var target = outPath is null ? null : OpenOutput(outPath);
-            var sink = target ?? (io.Out == Console.Out ? Console.OpenStandardOutput() : new TextWriterStream(io.Out));
-            using var writer = ResultWriter.Create(outFormat, sink);
+            // The output file appears only whole, when the run ends without an error (rows with errors are findings, not errors).
+            using var target = outPath is null ? null : AtomicOutput.Create(outPath);
+            var sink = target?.Stream ?? (io.Out == Console.Out ? Console.OpenStandardOutput() : new TextWriterStream(io.Out));
+            ScreenSummary summary;
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var summary = new ScreenPipeline(catalog, settings, writer, io.Error).Run(Records(paths, forcedInput, io, catalog));
+            using (var writer = ResultWriter.Create(outFormat, sink))
+            {
+                summary = new ScreenPipeline(catalog, settings, writer, io.Error).Run(Records(paths, forcedInput, io, catalog));
+            }
+
             sink.Flush();
+            target?.Commit();
             summary.Write(io.Error, clock.Elapsed);
             return summary.Errors == 0 ? CliApp.Ok : CliApp.Findings;
         });
         return command;
-    }
-
-    private static FileStream OpenOutput(string path)
-    {
-        try
-        {
-            return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException($"--output {path}: {e.Message}");
-        }
     }
 
     /// <summary>Every record of every input, in order; each file is opened only when its turn comes.</summary>
@@ -92,17 +84,7 @@ internal static class ScreenCommand
         foreach (var path in paths)
         {
             var format = forced ?? (path == "-" ? ScreenFormat.Jsonl : ScreenFormats.FromPath(path)!.Value);
-            Stream stream;
-            try
-            {
-                stream = path == "-" ? StandardInput(io) : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new CliException($"{path}: {e.Message}");
-            }
-
-            using (stream)
+            using (var stream = Open(path, io))
             {
                 var records = format switch
                 {
@@ -115,6 +97,23 @@ internal static class ScreenCommand
                     yield return record;
                 }
             }
+        }
+    }
+
+    /// <summary>A regular file only (a FIFO or /dev/zero is refused before it is opened), of any size, as it is streamed; or standard input.</summary>
+    private static Stream Open(string path, ConsoleIo io)
+    {
+        try
+        {
+            return path == "-" ? StandardInput(io) : BoundedRead.Open(path, long.MaxValue);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new CliException($"{path}: no such file");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException(e.Message.StartsWith(path, StringComparison.Ordinal) ? e.Message : $"{path}: {e.Message}");
         }
     }
 

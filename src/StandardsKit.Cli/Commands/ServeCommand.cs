@@ -40,7 +40,7 @@ internal static class ServeCommand
 
             var options = new ServiceOptions
             {
-                Urls = parse.GetValue(urls)!,
+                Urls = Urls(parse.GetValue(urls)!),
                 StandardsDirectory = directory,
                 Watch = parse.GetValue(watch),
                 MaxBatchLines = parse.GetValue(maxBatch),
@@ -50,6 +50,53 @@ internal static class ServeCommand
             return Run(options, io);
         });
         return command;
+    }
+
+    /// <summary>
+    /// The --urls list checked before anything starts: each address an absolute http:// or https:// URL with a host
+    /// (<c>*</c>, <c>+</c>, a name or an IP address) and, if given, a port of 0 to 65535; anything else is one clear
+    /// error here instead of a host start-up failure.
+    /// </summary>
+    internal static string Urls(string value)
+    {
+        var addresses = value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (addresses.Length == 0)
+        {
+            throw new CliException("--urls is empty; give one or more addresses separated by ';', e.g. http://127.0.0.1:5080");
+        }
+
+        foreach (var address in addresses)
+        {
+            var shown = StandardsKit.Text.TerminalText.Escape(address.Length > 80 ? address[..80] + "…" : address);
+            var scheme = address.IndexOf("://", StringComparison.Ordinal);
+            if (scheme <= 0 || address[..scheme] is not ("http" or "https"))
+            {
+                throw new CliException($"--urls '{shown}' is not an http:// or https:// address; write e.g. http://127.0.0.1:5080 (several separated by ';')");
+            }
+
+            Microsoft.AspNetCore.Http.BindingAddress parsed;
+            try
+            {
+                parsed = Microsoft.AspNetCore.Http.BindingAddress.Parse(address);
+            }
+            catch (FormatException)
+            {
+                throw new CliException($"--urls '{shown}' is not a valid address; write e.g. http://127.0.0.1:5080");
+            }
+
+            if (!parsed.IsUnixPipe && (parsed.Host.Length == 0 || parsed.Port is < 0 or > 65535
+                || (parsed.Host is not ("*" or "+") && Uri.CheckHostName(parsed.Host.Trim('[', ']')) == UriHostNameType.Unknown)))
+            {
+                throw new CliException($"--urls '{shown}' has no valid host or port; write e.g. http://127.0.0.1:5080 (port 0 picks a free one)");
+            }
+
+            if (parsed.PathBase.Length > 0)
+            {
+                throw new CliException($"--urls '{shown}' has a path; the service is served at the root: write e.g. http://127.0.0.1:5080");
+            }
+        }
+
+        return string.Join(';', addresses);
     }
 
     private static int Run(ServiceOptions options, ConsoleIo io)
@@ -68,9 +115,9 @@ internal static class ServeCommand
 
             throw new CliException("the standards do not load; nothing is served (run 'standardskit validate' for every finding)", CliApp.Findings);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or InvalidOperationException or FormatException)
         {
-            throw new CliException($"cannot listen on {options.Urls}: {e.Message}");
+            throw new CliException($"cannot listen on {options.Urls}: {e.Message.Split('\n', 2)[0].TrimEnd('\r')}");
         }
 
         var provider = app.Services.GetRequiredService<CatalogProvider>();

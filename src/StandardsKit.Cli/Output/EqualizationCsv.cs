@@ -50,14 +50,6 @@ internal static class EqualizationCsv
 
     private static void Row(TextWriter w, string[] cells) => w.WriteLine(string.Join(",", cells.Select(Quote)));
 
-    /// <summary>RFC 4180 quoting, and a leading ' before = + - @ so a spreadsheet never runs a cell as a formula.</summary>
-    private static string Quote(string cell)
-    {
-        if (cell.Length > 0 && cell[0] is '=' or '+' or '@' || (cell.Length > 1 && cell[0] == '-' && !char.IsAsciiDigit(cell[1])))
-        {
-            cell = "'" + cell;
-        }
-
-        return cell.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
-    }
+    /// <summary>RFC 4180 quoting, and a leading ' before a cell a spreadsheet would run as a formula (<see cref="CsvCell"/>).</summary>
+    private static string Quote(string cell) => CsvCell.Of(cell);
 }

@@ -80,7 +80,7 @@ internal static class EqualizationText
         {
             var against = g.Floor is null ? "(the national standard sets no amount)" : $"vs {Number(g.Floor)}{(g.Ratio is { } r ? $" (×{Number(r, 4)})" : "")}";
             var line = $"{++rank}. {g.Item} {Clean(g.Name.Zh)}: {g.Quantity} {Number(g.Value)} {g.Unit} {against} — set by {g.Jurisdiction} for {g.Counties} counties";
-            w.WriteLine(markdown ? $"{line.Replace("|", "\\|", StringComparison.Ordinal)}" : "  " + line);
+            w.WriteLine(markdown ? MarkdownText.Cell(line) : "  " + line);
         }
 
         if (report.Gaps.IsEmpty)
@@ -186,5 +186,5 @@ internal static class EqualizationText
 
     private static string Percent(decimal share) => (share * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
-    private static string Cell(string s) => Clean(s).Replace("|", "\\|", StringComparison.Ordinal);
+    private static string Cell(string s) => MarkdownText.Cell(s);
 }

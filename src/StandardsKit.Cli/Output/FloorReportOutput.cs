@@ -21,7 +21,7 @@ internal static class FloorReportOutput
                 w.Line("|---|---|---|---|---|---|---|");
                 foreach (var r in rows)
                 {
-                    w.Line($"| `{r.Item}` | {r.Name.Zh} | {r.Jurisdiction} | {Status(r.Status)} | {Cell(r.NationalLevel)} | {Cell(r.LocalLevel)} | {Cell(string.Join("; ", r.Above))} |");
+                    w.Line($"| `{r.Item}` | {Cell(r.Name.Zh)} | {r.Jurisdiction} | {Status(r.Status)} | {Cell(r.NationalLevel)} | {Cell(r.LocalLevel)} | {Cell(string.Join("; ", r.Above))} |");
                 }
 
                 break;
@@ -92,5 +92,5 @@ internal static class FloorReportOutput
         _ => "local-only",
     };
 
-    private static string Cell(string s) => s.Length == 0 ? "—" : s.Replace("|", "\\|", StringComparison.Ordinal);
+    private static string Cell(string s) => s.Length == 0 ? "—" : MarkdownText.Cell(s);
 }

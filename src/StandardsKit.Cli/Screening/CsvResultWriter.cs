@@ -2,7 +2,7 @@ using System.Text;
 
 namespace StandardsKit.Cli.Screening;
 
-/// <summary>CSV out (RFC 4180, UTF-8, LF): <c>id,county,on,item,eligible,quantities,missingFacts</c>; eligible empty when undetermined, missing facts <c>a|b</c>.</summary>
+/// <summary>CSV out (RFC 4180, UTF-8, LF): <c>id,county,on,item,eligible,quantities,missingFacts</c>; eligible empty when undetermined, missing facts <c>a|b</c>; an id a spreadsheet would run as a formula starts with <c>'</c>.</summary>
 internal sealed class CsvResultWriter : ResultWriter
 {
     private static readonly UTF8Encoding Utf8 = new(false);
@@ -36,7 +36,6 @@ internal sealed class CsvResultWriter : ResultWriter
 
     public override void Complete() => _output.Flush();
 
-    /// <summary>Quotes a field when it holds a comma, quote or line break (and doubles its quotes).</summary>
-    public static string Field(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>A cell: RFC 4180 quoting and the formula-injection policy of <see cref="Output.CsvCell"/>.</summary>
+    private static string Field(string value) => Output.CsvCell.Of(value);
 }

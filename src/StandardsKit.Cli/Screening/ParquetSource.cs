@@ -3,6 +3,7 @@ using Parquet;
 using Parquet.Schema;
 using StandardsKit.Screening;
 using StandardsKit.Engine;
+using StandardsKit.Input;
 using StandardsKit.Model;
 
 namespace StandardsKit.Cli.Screening;
@@ -14,15 +15,33 @@ namespace StandardsKit.Cli.Screening;
 /// </summary>
 internal static class ParquetSource
 {
+    /// <summary>Columns in one file (as for CSV).</summary>
+    public const int MaxColumns = CsvSource.MaxFields;
+
+    /// <summary>Rows in one row group: a group is read whole, so its size bounds memory.</summary>
+    public const long MaxRowGroupRows = 1_000_000;
+
+    /// <summary>Uncompressed bytes of one row group (and of one column chunk), as the file's metadata states them.</summary>
+    public const long MaxRowGroupBytes = 256L * 1024 * 1024;
+
+    /// <summary>A Parquet file read from standard input is copied to a temporary file first; at most this many bytes.</summary>
+    public const long MaxStandardInputBytes = 1L << 30;
+
     public static IEnumerable<InputRecord> Read(Stream input, string source, FactVocabulary facts)
     {
         string? temporary = null;
         if (!input.CanSeek)
         {
             temporary = Path.Combine(Path.GetTempPath(), "standardskit-screen-" + Guid.NewGuid().ToString("N") + ".parquet");
-            using (var copy = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.None))
+            try
             {
-                input.CopyTo(copy);
+                using var copy = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.None);
+                Copy(input, copy, source);
+            }
+            catch
+            {
+                File.Delete(temporary);
+                throw;
             }
 
             input = new FileStream(temporary, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.DeleteOnClose);
@@ -44,6 +63,30 @@ internal static class ParquetSource
         }
     }
 
+    /// <summary>Copies standard input, checking the magic "PAR1" first (so /dev/zero ends at once) and stopping at the limit.</summary>
+    private static void Copy(Stream input, Stream copy, string source)
+    {
+        var buffer = new byte[1 << 16];
+        long total = 0;
+        int n;
+        while ((n = input.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (total < 4 && !buffer.AsSpan(0, (int)Math.Min(n, 4 - total)).SequenceEqual("PAR1"u8[(int)total..(int)Math.Min(4, total + n)]))
+            {
+                throw new CliException($"{source}: not a Parquet file (it does not start with PAR1)");
+            }
+
+            total += n;
+            if (total > MaxStandardInputBytes)
+            {
+                throw new CliException(string.Create(CultureInfo.InvariantCulture,
+                    $"{source}: Parquet on standard input is limited to {MaxStandardInputBytes:N0} bytes (it is copied to a temporary file to be read); give the file's name instead"));
+            }
+
+            copy.Write(buffer, 0, n);
+        }
+    }
+
     private static IEnumerable<InputRecord> ReadSeekable(Stream input, string source, FactVocabulary facts)
     {
         ParquetReader reader;
@@ -51,16 +94,30 @@ internal static class ParquetSource
         {
             reader = ParquetReader.CreateAsync(input, leaveStreamOpen: true).GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or ArgumentException)
+        catch (Exception e) when (e is not (CliException or OutOfMemoryException or InputRefusedException))
         {
-            throw new CliException($"{source}: not a Parquet file ({e.Message})");
+            throw new CliException($"{source}: not a Parquet file ({FirstLine(e.Message)})");
         }
 
         try
         {
-            foreach (var record in Rows(reader, source, facts))
+            using var rows = Rows(reader, source, facts).GetEnumerator();
+            while (true)
             {
-                yield return record;
+                try
+                {
+                    if (!rows.MoveNext())
+                    {
+                        break;
+                    }
+                }
+                catch (Exception e) when (e is not (CliException or OutOfMemoryException or InputRefusedException))
+                {
+                    // A corrupt page or header: the library throws whatever its decoder met (overflow, index, format…).
+                    throw new CliException($"{source}: the Parquet file is damaged ({e.GetType().Name}: {FirstLine(e.Message)}); write it again");
+                }
+
+                yield return rows.Current;
             }
         }
         finally
@@ -72,6 +129,11 @@ internal static class ParquetSource
     private static IEnumerable<InputRecord> Rows(ParquetReader reader, string source, FactVocabulary facts)
     {
         var fields = reader.Schema.GetDataFields();
+        if (fields.Length > MaxColumns)
+        {
+            throw new CliException(string.Create(CultureInfo.InvariantCulture, $"{source}: {fields.Length:N0} columns; the limit is {MaxColumns:N0}"));
+        }
+
         FactValues.CheckColumns(fields.Select(f => f.Name), facts, source);
         var unsupported = fields.FirstOrDefault(f => f.IsArray || Kind(f.ClrType) is null);
         if (unsupported is not null)
@@ -86,7 +148,15 @@ internal static class ParquetSource
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
             using var group = reader.OpenRowGroupReader(g);
-            var count = checked((int)group.RowCount);
+            var meta = group.RowGroup;
+            var largest = meta.Columns.Count == 0 ? 0 : meta.Columns.Max(c => c.MetaData?.TotalUncompressedSize ?? 0);
+            if (group.RowCount is < 0 or > MaxRowGroupRows || meta.TotalByteSize is < 0 or > MaxRowGroupBytes || largest is < 0 or > MaxRowGroupBytes)
+            {
+                throw new CliException(string.Create(CultureInfo.InvariantCulture,
+                    $"{source}: row group {g + 1} has {group.RowCount:N0} rows and {Math.Max(meta.TotalByteSize, largest):N0} bytes; the limits are {MaxRowGroupRows:N0} rows and {MaxRowGroupBytes:N0} bytes per group — write the file with smaller row groups"));
+            }
+
+            var count = (int)group.RowCount;
             var data = fields.Select(f => ReadColumn(group, f, count)).ToArray();
             for (var i = 0; i < count; i++)
             {
@@ -101,6 +171,8 @@ internal static class ParquetSource
             }
         }
     }
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].TrimEnd('\r');
 
     private static string? Kind(Type type) => type switch
     {
@@ -225,6 +297,7 @@ internal static class ParquetSource
 
                 resident = value switch
                 {
+                    string { Length: > CsvSource.MaxFieldChars } => throw new RowException(string.Create(CultureInfo.InvariantCulture, $"column '{fact.Name}' is longer than {CsvSource.MaxFieldChars:N0} characters")),
                     string s => FactValues.WithText(resident, fact, s),
                     bool b => resident.With(fact.Name, b),
                     DateTime dt => resident.With(fact.Name, DateOnly.FromDateTime(dt)),

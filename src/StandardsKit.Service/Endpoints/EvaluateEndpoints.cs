@@ -70,6 +70,24 @@ internal static class EvaluateEndpoints
 
     private static RequestInput Parse(ReadOnlySpan<byte> utf8)
     {
+        // Strict like every JSON input: invalid UTF-8 is a malformed body (400) at its line and column, and a key
+        // given twice (which System.Text.Json would settle as "the last one wins") is a 422 naming its pointer.
+        var memory = new ReadOnlyMemory<byte>(utf8.ToArray());
+        try
+        {
+            memory = StandardsKit.Input.StrictJson.CheckUtf8(memory);
+            StandardsKit.Input.StrictJson.CheckKeys(memory, RequestInput.MaxDepth);
+        }
+        catch (StandardsKit.Input.StrictJsonException e) when (e.Pointer is { } pointer)
+        {
+            throw new ProblemException(Problem.Field(pointer, $"line {e.Position.Line}, column {e.Position.Column}: the body {e.Message}"));
+        }
+        catch (StandardsKit.Input.StrictJsonException e)
+        {
+            throw new ProblemException(Problem.Malformed($"line {e.Position.Line}, column {e.Position.Column}: the body {e.Message}"));
+        }
+
+        utf8 = memory.Span;
         try
         {
             var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = RequestInput.MaxDepth });

@@ -35,7 +35,8 @@ internal sealed record Problem(int Status, string Slug, string Title, string Det
         new(StatusCodes.Status422UnprocessableEntity, "invalid-field", "A field of the request is invalid", detail, pointer);
 
     public static Problem Fact(string fact, string detail) =>
-        new(StatusCodes.Status422UnprocessableEntity, "invalid-fact", "A fact of the resident cannot be used", detail, "#/resident/" + fact);
+        new(StatusCodes.Status422UnprocessableEntity, "invalid-fact", "A fact of the resident cannot be used", detail,
+            "#/resident/" + fact.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal));
 
     public static Problem TooLarge(long limit) =>
         new(StatusCodes.Status413PayloadTooLarge, "body-too-large", "The request body is too large", $"the limit is {limit} bytes; send fewer residents per request");

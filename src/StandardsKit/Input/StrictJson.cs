@@ -13,6 +13,9 @@ internal readonly record struct JsonPosition(int Line, int Column);
 internal sealed class StrictJsonException(string message, JsonPosition position) : Exception(message)
 {
     public JsonPosition Position { get; } = position;
+
+    /// <summary>The JSON pointer (<c>#/input/county</c>) of the value at fault, where known.</summary>
+    public string? Pointer { get; init; }
 }
 
 /// <summary>
@@ -84,6 +87,105 @@ internal static class StrictJson
             throw new StrictJsonException("is not valid JSON: " + FirstSentence(e.Message), positions.AtLine((int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0)));
         }
     }
+
+    /// <summary>
+    /// Checks a sequence of JSON values (one document, or JSON Lines) for keys given twice in one object, without building
+    /// them; an error names the line and column (in characters) in the whole text and the JSON pointer of the key.
+    /// Malformed JSON is left to the parser that reads the values.
+    /// </summary>
+    /// <exception cref="StrictJsonException">A key is given twice.</exception>
+    public static void CheckKeys(ReadOnlyMemory<byte> utf8, int maxDepth)
+    {
+        var positions = new PositionTracker(utf8);
+        var offset = 0;
+        var options = new JsonReaderOptions { MaxDepth = maxDepth, CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false };
+        while (true)
+        {
+            var rest = utf8.Span[offset..];
+            var skip = rest.Length - rest.TrimStart(" \t\r\n"u8).Length;
+            offset += skip;
+            if (offset >= utf8.Length)
+            {
+                return;
+            }
+
+            var reader = new Utf8JsonReader(utf8.Span[offset..], isFinalBlock: false, state: new JsonReaderState(options));
+            var open = new Stack<Frame>();
+            try
+            {
+                while (reader.Read())
+                {
+                    switch (reader.TokenType)
+                    {
+                        case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                            var path = open.Count == 0 ? "" : open.Peek().Child();
+                            open.Push(new Frame(reader.TokenType == JsonTokenType.StartObject ? new Dictionary<string, JsonPosition>(StringComparer.Ordinal) : null, path));
+                            break;
+                        case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                            open.Pop();
+                            break;
+                        case JsonTokenType.PropertyName:
+                            var name = reader.GetString()!;
+                            var at = positions.At(offset + reader.TokenStartIndex);
+                            var frame = open.Peek();
+                            frame.Name = name;
+                            if (frame.Keys!.TryGetValue(name, out var first))
+                            {
+                                throw new StrictJsonException($"gives the key '{Printable(name)}' twice (first at line {first.Line}, column {first.Column}); give each key once", at)
+                                {
+                                    Pointer = "#" + frame.Child(),
+                                };
+                            }
+
+                            frame.Keys[name] = at;
+                            continue;
+                        default:
+                            if (open.Count > 0)
+                            {
+                                open.Peek().Child();
+                            }
+
+                            break;
+                    }
+
+                    if (open.Count == 0)
+                    {
+                        break;
+                    }
+                }
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
+            {
+                return; // malformed: the parser reading the values reports it
+            }
+
+            if (reader.BytesConsumed == 0 || open.Count != 0)
+            {
+                return;
+            }
+
+            offset += (int)reader.BytesConsumed;
+        }
+    }
+
+    /// <summary>An object or array being read: its keys so far, its JSON pointer, and the last key or next index.</summary>
+    private sealed class Frame(Dictionary<string, JsonPosition>? keys, string path)
+    {
+        private int _index;
+
+        public Dictionary<string, JsonPosition>? Keys { get; } = keys;
+
+        public string? Name { get; set; }
+
+        /// <summary>The pointer of the value that starts now: the last key's, or the next element's.</summary>
+        public string Child() => Keys is null
+            ? path + "/" + (_index++).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : path + "/" + Name!.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+    }
+
+    /// <summary>A key as it can be printed: control characters as \uXXXX.</summary>
+    public static string Printable(string name) =>
+        string.Concat(name.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
 
     /// <summary>Decodes UTF-8 strictly (a byte-order mark is dropped), reporting where the first invalid byte is.</summary>
     /// <exception cref="StrictJsonException">The bytes are not UTF-8.</exception>

@@ -27,6 +27,16 @@ public static class EvaluationJson
         WriteIndented = false,
     });
 
+    /// <summary>
+    /// Reading records back (<c>replay</c>): every member must be one the contract names, spelt as it is (no
+    /// case-insensitive match), so a hand-edited record with a misspelt or extra field is an error, not ignored.
+    /// </summary>
+    private static readonly ContractJsonContext Strict = new(new JsonSerializerOptions(ContractJsonContext.Default.Options)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        PropertyNameCaseInsensitive = false,
+    });
+
     /// <summary>The indented options the CLI writes with (camelCase, UTF-8 Chinese, <c>\n</c> line ends).</summary>
     public static JsonSerializerOptions Options => Indented.Options;
 
@@ -98,6 +108,11 @@ public static class EvaluationJson
     /// <exception cref="JsonException">The value is not such a document.</exception>
     public static JsonEvaluation Deserialize(ref Utf8JsonReader reader) =>
         JsonSerializer.Deserialize(ref reader, Compact.JsonEvaluation) ?? throw new JsonException("expected a JSON object, found null");
+
+    /// <summary>Reads a decision record strictly: unknown members and differently-cased names are errors.</summary>
+    /// <exception cref="JsonException">The value is not such a document.</exception>
+    internal static JsonEvaluation DeserializeStrict(ref Utf8JsonReader reader) =>
+        JsonSerializer.Deserialize(ref reader, Strict.JsonEvaluation) ?? throw new JsonException("expected a JSON object, found null");
 
     private static JsonDecision ToContract(Decision d) => new()
     {

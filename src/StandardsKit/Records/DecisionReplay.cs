@@ -120,23 +120,76 @@ public static class DecisionReplay
     private static string List(IReadOnlyList<string> facts) => facts.Count == 0 ? "[]" : "[" + string.Join(", ", facts) + "]";
 
     /// <summary>Reads every record in UTF-8 JSON: one document, or several in a row (JSON Lines).</summary>
+    /// <remarks>
+    /// Strict, like every JSON input: a key given twice, a member the §6 contract does not name (or names with other
+    /// letter case) and a value of the wrong type are errors. The exception's message says what and where
+    /// (<c>$.input.county</c>); its <see cref="JsonException.LineNumber"/> is the 0-based line in the whole text and its
+    /// <see cref="JsonException.BytePositionInLine"/> the 0-based position in that line counted in characters, not bytes.
+    /// </remarks>
     /// <exception cref="JsonException">A value is not a JSON object of the §6 shape.</exception>
-    public static IReadOnlyList<JsonEvaluation> Read(ReadOnlySpan<byte> utf8)
+    public static IReadOnlyList<JsonEvaluation> Read(ReadOnlySpan<byte> utf8) => Read(new ReadOnlyMemory<byte>(utf8.ToArray()));
+
+    /// <inheritdoc cref="Read(ReadOnlySpan{byte})"/>
+    internal static IReadOnlyList<JsonEvaluation> Read(ReadOnlyMemory<byte> utf8)
     {
+        try
+        {
+            Input.StrictJson.CheckKeys(utf8, maxDepth: 64);
+        }
+        catch (Input.StrictJsonException e)
+        {
+            throw new JsonException($"the record {e.Message}", e.Pointer, e.Position.Line - 1, e.Position.Column - 1);
+        }
+
         // One reader per value (rather than AllowMultipleValues, which net8.0 lacks): each is read whole, then
         // the rest of the input is looked at again after the whitespace that separates values.
         var records = new List<JsonEvaluation>();
+        var offset = 0;
         while (true)
         {
-            utf8 = utf8.TrimStart(" \t\r\n"u8);
-            if (utf8.IsEmpty)
+            var rest = utf8.Span[offset..];
+            offset += rest.Length - rest.TrimStart(" \t\r\n"u8).Length;
+            if (offset >= utf8.Length)
             {
                 return records;
             }
 
-            var reader = new Utf8JsonReader(utf8, isFinalBlock: false, state: default);
-            records.Add(EvaluationJson.Deserialize(ref reader));
-            utf8 = utf8[(int)reader.BytesConsumed..];
+            var reader = new Utf8JsonReader(utf8.Span[offset..], isFinalBlock: false, state: default);
+            try
+            {
+                records.Add(EvaluationJson.DeserializeStrict(ref reader));
+            }
+            catch (JsonException e)
+            {
+                throw Positioned(utf8.Span, offset, e);
+            }
+
+            offset += (int)reader.BytesConsumed;
         }
+    }
+
+    /// <summary>The reader's error with its position in the whole text (in characters) and a message without .NET type names.</summary>
+    private static JsonException Positioned(ReadOnlySpan<byte> all, int start, JsonException e)
+    {
+        // The absolute byte offset: the value started at start; the error is at (line, byte) within the value.
+        var at = start;
+        for (var l = 0L; l < (e.LineNumber ?? 0) && at < all.Length; l++)
+        {
+            var next = all[at..].IndexOf((byte)'\n');
+            at = next < 0 ? all.Length : at + next + 1;
+        }
+
+        at = (int)Math.Min(all.Length, at + (e.BytePositionInLine ?? 0));
+        var lineStart = all[..at].LastIndexOf((byte)'\n') + 1;
+        var line = all[..lineStart].Count((byte)'\n');
+        var column = System.Text.Encoding.UTF8.GetCharCount(all[lineStart..at]);
+        var message = e.Message;
+        var what = message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal)
+            ? "is not a member of a decision record; remove it"
+            : message.Contains("could not be converted", StringComparison.Ordinal) ? "has the wrong type for a decision record"
+            : message.IndexOf("missing required properties including: ", StringComparison.Ordinal) is var m and >= 0
+                ? "lacks the members " + message[(m + "missing required properties including: ".Length)..].TrimEnd('.') + " of a decision record"
+            : message.Split(". ", 2)[0].Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0];
+        return new JsonException($"{e.Path ?? "$"}: {what}", e.Path, line, column, e);
     }
 }

@@ -213,7 +213,7 @@ public sealed class EqualizationCommandTests(NationalEqualizationFixture nationa
     [InlineData("{\"county\": \"520102\", \"weight\": 0}", "population.jsonl:1:1: 'weight' must be a number above 0")]
     [InlineData("{\"county\": \"52010\", \"weight\": 1}", "population.jsonl:1:1: 'county' must be a 6-digit county code")]
     [InlineData("{\"county\": \"520102\", \"weight\": 1, \"onlyChildDeceasd\": true}", "unknown fact 'onlyChildDeceasd'")]
-    [InlineData("{\"county\": \"999901\", \"weight\": 1}", "population.jsonl:1: unknown county code '999901'")]
+    [InlineData("{\"county\": \"999901\", \"weight\": 1}", "population.jsonl:1:1: unknown county code '999901'")]
     [InlineData("{\"county\": \"520102\", \"weight\": 1,}", "population.jsonl:1:")]
     public void A_bad_population_line_is_a_one_line_error_naming_the_file_and_line(string line, string message)
     {

@@ -201,9 +201,9 @@ internal static partial class HostileCorpus
             Exit = 0,
             Then = (_, r) =>
             {
-                // Ends unsupported with the reason: the obligation's step budget (an idle machine), or the run's clock (a busy one).
+                // Ends unsupported with the reason, the same on every machine: budgets are counted, never timed.
                 r.Stdout.Should().Contain("floor proofs: 0 proved, 0 violated, 48 unsupported");
-                r.Stdout.Should().MatchRegex(@"warning SK0304: .* is unsupported: the work budget (of 200000 search steps|of this run \(20 seconds\)) ran out");
+                r.Stdout.Should().MatchRegex(@"warning SK0304: .* is unsupported: the work budget of 200000 search steps ran out");
                 r.Stdout.Should().Contain("not searched: the work budget ran out on this item's interval from 2024-01-01");
             },
         };

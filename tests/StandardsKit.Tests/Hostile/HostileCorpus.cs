@@ -4,8 +4,7 @@ namespace StandardsKit.Tests.Hostile;
 
 /// <summary>
 /// The hostile-input corpus: one method per command (<c>HostileCorpus.Validate.cs</c>, <c>.Eval.cs</c>, …). To cover a
-/// new command, add a partial file with a method returning its cases and list it in <see cref="All"/> — the
-/// <see cref="Screen"/> and <see cref="Serve"/> slots are waiting for those commands (see README.md).
+/// new command, add a partial file with a method returning its cases and list it in <see cref="All"/> (see README.md).
 /// </summary>
 internal static partial class HostileCorpus
 {
@@ -21,17 +20,10 @@ internal static partial class HostileCorpus
         .. Import(),
         .. OtherCommands(),
         .. Screen(),
+        .. Replay(),
+        .. Equalization(),
         .. Serve(),
     ];
-
-    /// <summary>Cases for <c>standardskit screen</c> (issue 12): add them here when the command exists.</summary>
-    private static IEnumerable<HostileCase> Screen() => [];
-
-    /// <summary>
-    /// Cases for <c>standardskit serve</c> (issue 12): a hostile request is a case whose Args start the server on a
-    /// single request (or whose runner posts to it); add them here when the command exists.
-    /// </summary>
-    private static IEnumerable<HostileCase> Serve() => [];
 
     // Shared inputs -------------------------------------------------------------------------------------------------
 

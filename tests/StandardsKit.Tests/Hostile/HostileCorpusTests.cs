@@ -6,8 +6,7 @@ namespace StandardsKit.Tests.Hostile;
 
 /// <summary>
 /// The hostile-input corpus (issue 9): every case ends with the exit code it names, a one-line error (with
-/// <c>file:line:col</c> where there is a file), within 10 s of CPU time (and of wall-clock time, scaled by how
-/// busy the machine is), within 512 MB of peak resident memory, without a stack trace, without raw control
+/// <c>file:line:col</c> where there is a file), within 10 s of CPU time, within 512 MB of peak resident memory, without a stack trace, without raw control
 /// characters or forged <c>::</c> workflow commands in its output, and without writing anything outside what
 /// it may write (its TMPDIR emptied again). Cases are in <c>HostileCorpus.*.cs</c>; see README.md to add some.
 /// </summary>
@@ -37,7 +36,8 @@ public sealed partial class HostileCorpusTests(CorpusRun run, Xunit.Abstractions
 
         // Bounds.
         r.CpuMs.Should().BeLessThanOrEqualTo(MaxMilliseconds, $"{id} took {r.CpuMs} ms of CPU");
-        r.WallMs.Should().BeLessThanOrEqualTo((long)(MaxMilliseconds * Contention), $"{id} took {r.WallMs} ms (load per core {run.LoadBefore:0.0}..{run.LoadAfter:0.0})");
+        // No wall-clock bound: on a shared CI runner wall time measures the neighbours, and a bound on it fails at random.
+        // CPU time is this case's own work; the work itself is bounded by counts (bytes, nodes, steps), never by a clock.
         r.PeakRssBytes.Should().BeLessThanOrEqualTo(MaxBytes, $"{id} peaked at {r.PeakRssBytes / 1024 / 1024} MB");
         (r.StdoutChars + r.StderrChars).Should().BeLessThan(2_000_000, $"{id} must not flood the log");
 
@@ -96,11 +96,11 @@ public sealed partial class HostileCorpusTests(CorpusRun run, Xunit.Abstractions
         var cases = HostileCorpus.All;
         cases.Select(c => c.Id).Should().OnlyHaveUniqueItems();
         cases.Should().HaveCountGreaterThanOrEqualTo(100);
-        cases.Select(c => c.Id.Split('/')[0]).Distinct().Should().Contain(["validate", "eval", "test", "diff", "import"]);
-        run.Elapsed.Should().BeLessThan(TimeSpan.FromMinutes(5), "the corpus stays proportionate");
+        cases.Select(c => c.Id.Split('/')[0]).Distinct().Should().Contain(["validate", "eval", "test", "diff", "import", "screen", "replay", "equalization", "serve", "report"]);
+        var results = cases.Select(c => (c.Id, R: run[c.Id].Result)).Where(x => x.R is not null).ToList();
+        results.Sum(x => x.R!.CpuMs).Should().BeLessThan(cases.Count * 2_000L, "the corpus stays proportionate: on average under 2 s of CPU per case");
 
         // The figures, for the record (dotnet test --logger "console;verbosity=detailed" shows them).
-        var results = cases.Select(c => (c.Id, R: run[c.Id].Result)).Where(x => x.R is not null).ToList();
         output.WriteLine($"{cases.Count} cases in {run.Elapsed.TotalSeconds:0.0} s wall, {results.Sum(x => x.R!.CpuMs) / 1000.0:0.0} s CPU; " +
                          $"peak RSS max {results.Max(x => x.R!.PeakRssBytes) / 1048576} MB; load per core {run.LoadBefore:0.0}..{run.LoadAfter:0.0}");
         foreach (var (id, r) in results.OrderByDescending(x => x.R!.CpuMs).Take(12))
@@ -108,9 +108,6 @@ public sealed partial class HostileCorpusTests(CorpusRun run, Xunit.Abstractions
             output.WriteLine($"  {r!.CpuMs,6} ms CPU {r.WallMs,6} ms wall {r.PeakRssBytes / 1048576,4} MB  {id}");
         }
     }
-
-    /// <summary>How much slower than an idle machine wall-clock time may be: the load per core, between 1 and 6.</summary>
-    private double Contention => Math.Clamp(Math.Max(run.LoadBefore, run.LoadAfter), 1, 6);
 
     private static string Cut(string s) => s.Length > 3000 ? s[..3000] + "…" : s;
 

@@ -22,11 +22,12 @@ internal static class DiffCommand
         command.SetAction(parse =>
         {
             var gates = ParseGates(parse.GetValue(failOn));
-            var directory = parse.GetValue(standards);
-            var before = DiffSides.Load(parse.GetValue(oldSide)!, directory, io);
-            var after = DiffSides.Load(parse.GetValue(newSide)!, directory, io);
+            string[] sides = [parse.GetValue(oldSide)!, parse.GetValue(newSide)!];
+            var choice = CatalogSource.Choose(parse.GetValue(standards), sides.Where(s => File.Exists(s) || Directory.Exists(s)), io);
+            var before = DiffSides.Load(sides[0], choice, io);
+            var after = DiffSides.Load(sides[1], choice, io);
             // Inherited rules of a side that lacks its parent are read from the standards in use.
-            var context = directory is null ? Catalog.Default.Documents : CatalogSource.Load(directory).Documents;
+            var context = choice.Directory is null ? Catalog.Default.Documents : CatalogSource.Load(choice).Documents;
             var diff = SemanticDiff.Compare(before.Documents, after.Documents, before.Facts, after.Facts, context);
             switch (parse.GetValue(format))
             {

@@ -11,8 +11,8 @@ internal static class ValidateCommand
     public static Command Create(ConsoleIo io, Option<string?> standards)
     {
         var paths = new Argument<string[]>("paths") { Description = "Files or folders to validate, each with the standards tree it belongs to (default: the standards in use)", Arity = ArgumentArity.ZeroOrMore };
-        var format = new Option<string>("--format") { Description = "text, json or github (workflow annotations)", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "github");
+        var format = new Option<string>("--format") { Description = "text, json, github (workflow annotations) or sarif (SARIF 2.1.0 for code scanning)", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "github", "sarif");
         var minEvidence = new Option<string?>("--min-evidence") { Description = "Fail when any item, text, rule or level is backed by less: verbatim, secondary, policy, carried-forward or reconstructed" };
         minEvidence.AcceptOnlyFromAmong([.. EvidenceNames.All]);
         var command = new Command("validate", "Check standards: YAML, schema, references, expressions, edition dates, and prove the national floor; print provenance counts and proof results. Exit 0 clean, 1 findings, 2 usage or I/O error.")
@@ -63,6 +63,9 @@ internal static class ValidateCommand
             {
                 case "json":
                     DiagnosticsRenderer.Json(io.Out, diagnostics, provenance, files, proofs);
+                    break;
+                case "sarif":
+                    SarifOutput.Write(io.Out, diagnostics);
                     break;
                 case "github":
                     DiagnosticsRenderer.GitHub(io.Out, diagnostics, files);

@@ -56,6 +56,7 @@ internal static class ValidateCommand
             {
                 proofs = FloorProver.Prove(catalog);
                 diagnostics.AddRange(proofs.Diagnostics);
+                diagnostics.AddRange(LevelTextCheck.Check(catalog));
             }
 
             var provenance = result.Documents.Select(ProvenanceSummary.For).ToList();

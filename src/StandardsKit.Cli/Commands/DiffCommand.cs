@@ -15,9 +15,10 @@ internal static class DiffCommand
         var format = new Option<string>("--format") { Description = "text, markdown (pull-request comment) or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "markdown", "json");
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when any of these changes is found, e.g. lowered,narrowed,removed" };
+        var lang = Language.CreateOption();
         var command = new Command("diff", "Compare two revisions of standards by meaning: items added, removed, renamed; levels raised or lowered; eligibility widened or narrowed with example residents; text changes.")
         {
-            oldSide, newSide, format, failOn,
+            oldSide, newSide, format, failOn, lang,
         };
         command.SetAction(parse =>
         {
@@ -35,10 +36,10 @@ internal static class DiffCommand
                     DiffJson.Write(io.Out, diff);
                     break;
                 case "markdown":
-                    DiffText.Markdown(io.Out, diff);
+                    DiffText.Markdown(io.Out, diff, Language.Of(parse.GetValue(lang)));
                     break;
                 default:
-                    DiffText.Text(io.Out, diff, colour: ReferenceEquals(io.Out, Console.Out) && !Console.IsOutputRedirected);
+                    DiffText.Text(io.Out, diff, colour: ReferenceEquals(io.Out, Console.Out) && !Console.IsOutputRedirected, Language.Of(parse.GetValue(lang)));
                     break;
             }
 

@@ -13,13 +13,17 @@ internal static class CliApp
     public const int Findings = 1;
     public const int UsageOrIo = 2;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin)
+    /// <summary>Runs a command in-process with no standards tree found from the current directory (paths and --standards still count).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin) => Run(args, stdout, stderr, stdin, workingDirectory: null);
+
+    /// <summary>Runs a command; <paramref name="workingDirectory"/> is where the standards tree is looked for when neither --standards nor a path names one.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin, string? workingDirectory)
     {
         Console.OutputEncoding = Encoding.UTF8;
-        var io = new ConsoleIo(stdout, stderr, stdin);
+        var io = new ConsoleIo(stdout, stderr, stdin, workingDirectory);
         var standards = new Option<string?>("--standards")
         {
-            Description = "Folder of standards YAML to use instead of the embedded default",
+            Description = "Folder of standards YAML to use (default: the standards tree of the given paths or of the current directory, else the embedded standards)",
             Recursive = true,
         };
         // A named Command rather than RootCommand, so help reads "standardskit" whatever the assembly is called.

@@ -11,7 +11,7 @@ internal static partial class DiffSides
 {
     public sealed record Side(string Label, IReadOnlyList<StandardDocument> Documents, FactVocabulary Facts, Divisions.DivisionAttributes? Attributes);
 
-    public static Side Load(string spec, string? standardsDirectory, ConsoleIo io)
+    public static Side Load(string spec, StandardsChoice standards, ConsoleIo io)
     {
         if (FileProbe.Of(spec).Type != FileType.Missing)
         {
@@ -20,9 +20,9 @@ internal static partial class DiffSides
 
         if (EditionRegex().IsMatch(spec))
         {
-            var result = standardsDirectory is null ? Catalog.LoadEmbedded() : CatalogSource.Load(standardsDirectory);
+            var result = CatalogSource.Load(standards);
             var document = result.Documents.FirstOrDefault(d => d.Key == spec)
-                ?? throw new CliException($"no standard {spec} in the {(standardsDirectory is null ? "embedded standards" : standardsDirectory)}; " +
+                ?? throw new CliException($"no standard {spec} in the {standards.Directory ?? "embedded standards"}; " +
                                           "known: " + string.Join(", ", result.Documents.Select(d => d.Key)));
             return new Side(spec, [document], result.Facts, result.Attributes);
         }

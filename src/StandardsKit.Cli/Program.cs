@@ -1,3 +1,3 @@
 using StandardsKit.Cli;
 
-return CliApp.Run(args, Console.Out, Console.Error, Console.In);
+return CliApp.Run(args, Console.Out, Console.Error, Console.In, Environment.CurrentDirectory);

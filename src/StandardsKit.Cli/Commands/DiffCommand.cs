@@ -15,18 +15,20 @@ internal static class DiffCommand
         var format = new Option<string>("--format") { Description = "text, markdown (pull-request comment) or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "markdown", "json");
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when any of these changes is found, e.g. lowered,narrowed,removed" };
+        var lang = Language.CreateOption();
         var command = new Command("diff", "Compare two revisions of standards by meaning: items added, removed, renamed; levels raised or lowered; eligibility widened or narrowed with example residents; text changes.")
         {
-            oldSide, newSide, format, failOn,
+            oldSide, newSide, format, failOn, lang,
         };
         command.SetAction(parse =>
         {
             var gates = ParseGates(parse.GetValue(failOn));
-            var directory = parse.GetValue(standards);
-            var before = DiffSides.Load(parse.GetValue(oldSide)!, directory, io);
-            var after = DiffSides.Load(parse.GetValue(newSide)!, directory, io);
+            string[] sides = [parse.GetValue(oldSide)!, parse.GetValue(newSide)!];
+            var choice = CatalogSource.Choose(parse.GetValue(standards), sides.Where(s => File.Exists(s) || Directory.Exists(s)), io);
+            var before = DiffSides.Load(sides[0], choice, io);
+            var after = DiffSides.Load(sides[1], choice, io);
             // Inherited rules of a side that lacks its parent are read from the standards in use.
-            var context = directory is null ? Catalog.Default.Documents : CatalogSource.Load(directory).Documents;
+            var context = choice.Directory is null ? Catalog.Default.Documents : CatalogSource.Load(choice).Documents;
             var diff = SemanticDiff.Compare(before.Documents, after.Documents, before.Facts, after.Facts, context, before.Attributes, after.Attributes);
             switch (parse.GetValue(format))
             {
@@ -34,10 +36,10 @@ internal static class DiffCommand
                     DiffJson.Write(io.Out, diff);
                     break;
                 case "markdown":
-                    DiffText.Markdown(io.Out, diff);
+                    DiffText.Markdown(io.Out, diff, Language.Of(parse.GetValue(lang)));
                     break;
                 default:
-                    DiffText.Text(io.Out, diff, colour: ReferenceEquals(io.Out, Console.Out) && !Console.IsOutputRedirected);
+                    DiffText.Text(io.Out, diff, colour: ReferenceEquals(io.Out, Console.Out) && !Console.IsOutputRedirected, Language.Of(parse.GetValue(lang)));
                     break;
             }
 

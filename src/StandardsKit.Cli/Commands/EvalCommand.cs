@@ -16,8 +16,7 @@ internal static class EvalCommand
         var items = new Option<string[]>("--item") { Description = "Only this item id (repeatable)", AllowMultipleArgumentsPerToken = false };
         var format = new Option<string>("--format") { Description = "json (SPEC §6) or text", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "text");
-        var lang = new Option<string>("--lang") { Description = "zh or en, for text output", DefaultValueFactory = _ => "zh" };
-        lang.AcceptOnlyFromAmong("zh", "en");
+        var lang = Language.CreateOption();
         var record = new Option<bool>("--record")
         {
             Description = "Write a decision record: the JSON result plus its input (county, date, resident), for 'standardskit replay'",

@@ -13,9 +13,10 @@ internal static class ReportCommand
         var on = new Option<string?>("--on") { Description = "Date YYYY-MM-DD (" + Arguments.DefaultDateText + ")" };
         var format = new Option<string>("--format") { Description = "text, markdown or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "markdown", "json");
+        var lang = Language.CreateOption();
         var command = new Command("report", "Per item in force in a county: national level, local level, and whether it is at or above the national floor or local-only.")
         {
-            county, on, format,
+            county, on, format, lang,
         };
         command.SetAction(parse =>
         {
@@ -32,7 +33,7 @@ internal static class ReportCommand
                 throw new CliException(e.Message);
             }
 
-            FloorReportOutput.Write(io.Out, parse.GetValue(format)!, code, date, rows);
+            FloorReportOutput.Write(io.Out, parse.GetValue(format)!, code, date, rows, Language.Of(parse.GetValue(lang)));
             return CliApp.Ok;
         });
         return command;

@@ -27,10 +27,10 @@ internal static class ServeCommand
         };
         command.SetAction(parse =>
         {
-            var directory = parse.GetValue(standards);
+            var directory = CatalogSource.Choose(parse.GetValue(standards), [], io).Directory;
             if (parse.GetValue(watch) && directory is null)
             {
-                throw new CliException("--watch needs --standards DIR: the embedded standards never change");
+                throw new CliException("--watch needs a standards folder (--standards DIR, or run it in a standards tree): the embedded standards never change");
             }
 
             if (parse.GetValue(maxBatch) < 1 || parse.GetValue(timeout) < 1)

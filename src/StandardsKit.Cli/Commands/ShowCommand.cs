@@ -13,7 +13,8 @@ internal static class ShowCommand
         var item = new Argument<string>("item") { Description = "Item id, e.g. maternal-health" };
         var county = new Option<string>("--county") { Description = "6-digit county-level code (default 000000: the national standard alone)", DefaultValueFactory = _ => "000000" };
         var on = new Option<string?>("--on") { Description = "Date YYYY-MM-DD (" + Arguments.DefaultDateText + ")" };
-        var command = new Command("show", "Show one item as it applies in a county on a date: every layer's texts, rule, level and evidence.") { item, county, on };
+        var lang = Language.CreateOption();
+        var command = new Command("show", "Show one item as it applies in a county on a date: every layer's texts, rule, level and evidence.") { item, county, on, lang };
         command.SetAction(parse =>
         {
             var code = Arguments.County(parse.GetValue(county));
@@ -25,31 +26,33 @@ internal static class ShowCommand
                 ?? throw new CliException($"item '{id}' is not in force in {code} on {ExpressionLimits.Iso(date)}" +
                     (Suggest(id, [.. items.Select(i => i.Id)]) is { } hint ? $" — did you mean '{hint}'?" : ""));
             var w = io.Out;
-            w.Line($"{found.Id}: {found.Name.Zh}" + (found.Name.En is { } en ? $" ({en})" : ""));
+            var l = Language.Of(parse.GetValue(lang));
+            var other = l.IsChinese ? found.Name.En : found.Name.Zh;
+            w.Line($"{found.Id}: {l.Name(found.Name)}" + (other is { Length: > 0 } && other != l.Name(found.Name) ? $" ({other})" : ""));
             foreach (var layer in found.Layers)
             {
                 var i = layer.Item;
                 w.WriteLine();
-                w.Line($"== {layer.Document.Key} ({layer.Document.Jurisdiction}) {i.Name.Zh} [{Show(i.Provenance)}]  {i.Span}");
+                w.Line($"== {layer.Document.Key} ({layer.Document.Jurisdiction}) {l.Name(i.Name)} [{Show(i.Provenance)}]  {i.Span}");
                 foreach (var name in ItemFieldNames.All)
                 {
                     if (i.Fields.TryGetValue(name, out var field))
                     {
-                        w.Line($"   {name}: {field.Text.Zh} [{Show(field.Provenance)}]");
+                        w.Line($"   {(l.IsChinese ? FieldNamesZh.GetValueOrDefault(name, name) : name)}: {l.Name(field.Text)} [{Show(field.Provenance)}]");
                     }
                 }
 
                 if (i.Eligibility is { } e)
                 {
-                    w.Line($"   eligibility: {e.When} [{(e.Provenance is null ? "inherited evidence" : Show(e.Provenance))}]");
+                    w.Line($"   {l.T("适用条件", "eligibility")}: {e.When} [{(e.Provenance is null ? l.T("证据沿用上级", "inherited evidence") : Show(e.Provenance))}]");
                 }
 
                 foreach (var q in i.Level?.Quantities ?? [])
                 {
                     foreach (var tier in q.Tiers)
                     {
-                        var values = string.Join(", ", tier.Values.Select(v => (v.From == DateOnly.MinValue ? "" : $"from {ExpressionLimits.Iso(v.From)}: ") + v.Value.ToString(CultureInfo.InvariantCulture)));
-                        w.Line($"   {q.Name} ({q.Unit}){(tier.When is null ? "" : $" when {tier.When}")}: {(q.AtLeast ? "≥ " : "")}{values}");
+                        var values = string.Join(", ", tier.Values.Select(v => (v.From == DateOnly.MinValue ? "" : l.T($"自{ExpressionLimits.Iso(v.From)}起: ", $"from {ExpressionLimits.Iso(v.From)}: ")) + v.Value.ToString(CultureInfo.InvariantCulture)));
+                        w.Line($"   {q.Name} ({l.Unit(q.Unit)}){(tier.When is null ? "" : l.T($" 当 {tier.When}", $" when {tier.When}"))}: {(q.AtLeast ? "≥ " : "")}{values}");
                     }
                 }
             }
@@ -60,7 +63,18 @@ internal static class ShowCommand
     }
 
     private static string Show(Provenance p) =>
+        // Evidence names are the vocabulary of --min-evidence and the schema, so they stay as written in either language.
         p.Evidence.Name() + (p.Sources.IsEmpty ? "" : " " + string.Join(",", p.Sources));
+
+    /// <summary>The five fields by their names in the national standard's tables.</summary>
+    private static readonly Dictionary<string, string> FieldNamesZh = new(StringComparer.Ordinal)
+    {
+        ["serviceObject"] = "服务对象",
+        ["serviceContent"] = "服务内容",
+        ["serviceStandard"] = "服务标准",
+        ["funding"] = "支出责任",
+        ["leadDepartment"] = "牵头负责单位",
+    };
 
     /// <summary>Ids are long and kebab-cased, so a prefix or fragment says more than edit distance alone.</summary>
     private static string? Suggest(string id, List<string> ids) =>

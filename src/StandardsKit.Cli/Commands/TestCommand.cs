@@ -12,8 +12,8 @@ internal static class TestCommand
         var command = new Command("test", "Run YAML test cases; ends with 'N passed, N failed'. Exit 1 when any fails.") { paths };
         command.SetAction(parse =>
         {
-            var catalog = CatalogSource.LoadOrFail(parse.GetValue(standards), io);
             var given = parse.GetValue(paths) ?? [];
+            var catalog = CatalogSource.LoadOrFail(parse.GetValue(standards), io, given);
             var cases = catalog.Tests;
             if (given.Length > 0)
             {

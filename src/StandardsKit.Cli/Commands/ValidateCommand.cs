@@ -10,9 +10,9 @@ internal static class ValidateCommand
 {
     public static Command Create(ConsoleIo io, Option<string?> standards)
     {
-        var paths = new Argument<string[]>("paths") { Description = "Files or folders to validate (default: --standards or the embedded standards)", Arity = ArgumentArity.ZeroOrMore };
-        var format = new Option<string>("--format") { Description = "text, json or github (workflow annotations)", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "github");
+        var paths = new Argument<string[]>("paths") { Description = "Files or folders to validate, each with the standards tree it belongs to (default: the standards in use)", Arity = ArgumentArity.ZeroOrMore };
+        var format = new Option<string>("--format") { Description = "text, json, github (workflow annotations) or sarif (SARIF 2.1.0 for code scanning)", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "github", "sarif");
         var minEvidence = new Option<string?>("--min-evidence") { Description = "Fail when any item, text, rule or level is backed by less: verbatim, secondary, policy, carried-forward or reconstructed" };
         minEvidence.AcceptOnlyFromAmong([.. EvidenceNames.All]);
         var command = new Command("validate", "Check standards: YAML, schema, references, expressions, edition dates, and prove the national floor; print provenance counts and proof results. Exit 0 clean, 1 findings, 2 usage or I/O error.")
@@ -22,12 +22,15 @@ internal static class ValidateCommand
         command.SetAction(parse =>
         {
             var given = parse.GetValue(paths) ?? [];
-            var directory = parse.GetValue(standards);
+            var choice = CatalogSource.Choose(parse.GetValue(standards), given, io, pathsAreStandards: true);
             CatalogLoadResult result;
             try
             {
-                result = given.Length > 0 ? Catalog.LoadPaths(given)
-                    : directory is not null ? Catalog.LoadDirectory(directory) : Catalog.LoadEmbedded();
+                // A file or folder inside a standards tree is validated with its tree (the overlay it extends is
+                // there); paths outside any tree are a set of their own, checked against the embedded vocabulary.
+                result = choice.Paths is { } alone ? Catalog.LoadPaths(alone)
+                    : given.Length == 0 || (choice.Directory is { } root && given.Any(p => CatalogSource.Inside(p, root))) ? CatalogSource.Load(choice, given)
+                    : Catalog.LoadPaths(given); // --standards DIR with paths outside it: the paths, as before
             }
             catch (IOException e)
             {
@@ -53,6 +56,7 @@ internal static class ValidateCommand
             {
                 proofs = FloorProver.Prove(catalog);
                 diagnostics.AddRange(proofs.Diagnostics);
+                diagnostics.AddRange(LevelTextCheck.Check(catalog));
             }
 
             var provenance = result.Documents.Select(ProvenanceSummary.For).ToList();
@@ -60,6 +64,9 @@ internal static class ValidateCommand
             {
                 case "json":
                     DiagnosticsRenderer.Json(io.Out, diagnostics, provenance, files, proofs);
+                    break;
+                case "sarif":
+                    SarifOutput.Write(io.Out, diagnostics);
                     break;
                 case "github":
                     DiagnosticsRenderer.GitHub(io.Out, diagnostics, files);

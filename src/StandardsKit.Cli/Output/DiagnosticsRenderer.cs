@@ -31,9 +31,9 @@ internal static class DiagnosticsRenderer
 
     public static void GitHub(TextWriter w, IReadOnlyList<Diagnostic> diagnostics, int files)
     {
-        foreach (var d in diagnostics.Where(d => d.Severity != Severity.Info))
+        foreach (var d in diagnostics)
         {
-            var level = d.Severity == Severity.Error ? "error" : "warning";
+            var level = d.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "notice" };
             var where = d.Span is { } s ? $" file={Workflow(s.File, true)},line={Number(s.Line)},col={Number(s.Column)}," : " ";
             var message = d.Message + (d.Help is null ? "" : " — " + d.Help);
             w.WriteLine($"::{level}{where}title={d.Code}::{Workflow(message, false)}");

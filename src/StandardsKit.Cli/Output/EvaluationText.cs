@@ -48,7 +48,7 @@ internal static class EvaluationText
             {
                 foreach (var q in level.Quantities)
                 {
-                    var amount = $"{(q.AtLeast ? "≥ " : "")}{QuantityText.Amount(q, zh)} {q.Unit}";
+                    var amount = $"{(q.AtLeast ? "≥ " : "")}{QuantityText.Amount(q, zh)} {Language.Of(lang).Unit(q.Unit)}";
                     w.Line(q.Value is null
                         ? $"    {(zh ? "标准" : "level")}: {q.Name}: {amount} — {QuantityText.DependsOn(q, zh)} ({q.Jurisdiction})"
                         : $"    {(zh ? "标准" : "level")}: {q.Name} {amount} ({q.Jurisdiction})");

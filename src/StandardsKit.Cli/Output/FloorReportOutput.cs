@@ -7,7 +7,8 @@ namespace StandardsKit.Cli.Output;
 
 internal static class FloorReportOutput
 {
-    public static void Write(TextWriter w, string format, string county, DateOnly on, ImmutableArray<FloorReportRow> rows)
+    /// <summary>Text and markdown follow <paramref name="l"/>; JSON is data (names in both languages, statuses as tokens).</summary>
+    public static void Write(TextWriter w, string format, string county, DateOnly on, ImmutableArray<FloorReportRow> rows, Language l)
     {
         switch (format)
         {
@@ -15,34 +16,34 @@ internal static class FloorReportOutput
                 Json(w, county, on, rows);
                 break;
             case "markdown":
-                w.Line($"### Floor report for {county} on {ExpressionLimits.Iso(on)}");
+                w.Line(l.T($"### {county} 底线对照（{ExpressionLimits.Iso(on)}）", $"### Floor report for {county} on {ExpressionLimits.Iso(on)}"));
                 w.WriteLine();
-                w.Line("| item | name | jurisdiction | status | national level | local level | above the floor |");
+                w.Line(l.T("| 项目 | 名称 | 制定地区 | 状态 | 国家标准 | 地方标准 | 高于底线 |", "| item | name | jurisdiction | status | national level | local level | above the floor |"));
                 w.Line("|---|---|---|---|---|---|---|");
                 foreach (var r in rows)
                 {
-                    w.Line($"| `{r.Item}` | {Cell(r.Name.Zh)} | {r.Jurisdiction} | {Status(r.Status)} | {Cell(r.NationalLevel)} | {Cell(r.LocalLevel)} | {Cell(string.Join("; ", r.Above))} |");
+                    w.Line($"| `{r.Item}` | {Cell(l.Name(r.Name))} | {r.Jurisdiction} | {Status(r.Status)} | {Cell(l.Units(r.NationalLevel))} | {Cell(l.Units(r.LocalLevel))} | {Cell(string.Join("; ", r.Above.Select(l.Units)))} |");
                 }
 
                 break;
             default:
-                w.Line($"Floor report for {county} on {ExpressionLimits.Iso(on)}");
+                w.Line(l.T($"{county} 底线对照（{ExpressionLimits.Iso(on)}）", $"Floor report for {county} on {ExpressionLimits.Iso(on)}"));
                 foreach (var r in rows)
                 {
-                    w.Line($"{Status(r.Status),-11} {r.Item,-40} {r.Name.Zh} [{r.Jurisdiction}]");
+                    w.Line($"{Status(r.Status),-11} {r.Item,-40} {l.Name(r.Name)} [{r.Jurisdiction}]");
                     if (r.Status is not FloorStatus.National and not FloorStatus.LocalOnly)
                     {
-                        w.Line($"            national: {r.NationalLevel}");
+                        w.Line($"            {l.T("国家:", "national:")} {l.Units(r.NationalLevel)}");
                     }
 
                     if (r.LocalLevel.Length > 0 && r.Status != FloorStatus.National)
                     {
-                        w.Line($"            local:    {r.LocalLevel}");
+                        w.Line($"            {l.T("地方:", "local:   ")} {l.Units(r.LocalLevel)}");
                     }
 
                     if (!r.Above.IsEmpty)
                     {
-                        w.Line($"            above:    {string.Join("; ", r.Above)} (needs a fiscal-capacity assessment)");
+                        w.Line($"            {l.T("高于:", "above:   ")} {string.Join("; ", r.Above.Select(l.Units))} {l.T("（需财政承受能力评估）", "(needs a fiscal-capacity assessment)")}");
                     }
                 }
 

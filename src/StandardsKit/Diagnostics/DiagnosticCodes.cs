@@ -38,6 +38,7 @@ internal static class DiagnosticCodes
     public const string EditionBeforeParent = "SK0214";
     public const string ParentSuperseded = "SK0215";
     public const string DivisionCycle = "SK0216";
+    public const string LevelTextDisagrees = "SK0217";
 
     public const string FloorQuantity = "SK0301";
     public const string FloorEligibility = "SK0302";

@@ -41,16 +41,16 @@ public sealed class DiffInheritanceTests : IDisposable
 
             """.Replace("\r\n", "\n", StringComparison.Ordinal));
 
-        var result = CliHarness.Run("diff", Path.Combine(old, "local"), Path.Combine(@new, "local"));
+        var result = CliHarness.Run("diff", Path.Combine(old, "local"), Path.Combine(@new, "local"), "--lang", "en");
 
         result.ExitCode.Should().Be(0, result.Err);
         result.Out.Should().Contain("""
-            cq-elderly-health 老年人健康管理 [added]
+            cq-elderly-health Health management for older people [added]
               rule: age >= 65 (inherited from cn-national@2021)
               level: healthManagement 1 times/year (inherited from cn-national@2021)
             """.Replace("\r\n", "\n", StringComparison.Ordinal));
         result.Out.Should().Contain("""
-            cq-prepregnancy 孕前检查 [added]
+            cq-prepregnancy Pre-pregnancy check [added]
               rule: planningPregnancy
               level: checksPerChild 1 times (inherited from cn-national@2021)
             """.Replace("\r\n", "\n", StringComparison.Ordinal));
@@ -65,7 +65,7 @@ public sealed class DiffInheritanceTests : IDisposable
         var text = File.ReadAllText(file);
         File.WriteAllText(file, text[..text.IndexOf("    level:", StringComparison.Ordinal)]);
 
-        var result = CliHarness.Run("diff", Path.Combine(old, "local"), Path.Combine(@new, "local"), "--fail-on", "removed");
+        var result = CliHarness.Run("diff", Path.Combine(old, "local"), Path.Combine(@new, "local"), "--fail-on", "removed", "--lang", "en");
 
         result.ExitCode.Should().Be(0, "nothing is removed: the national amount applies instead; " + result.Err);
         result.Out.Should().Contain("allowance when onlyChildDeceased: 1000 → 590 CNY/month (lowered) — the new side inherits it from cn-national@2021")

@@ -9,7 +9,7 @@ public sealed class ReportCommandTests
     [Fact]
     public void Report_shows_national_and_local_levels_and_marks_items_above_the_floor()
     {
-        var result = CliHarness.Run("report", "--county", "310104", "--on", "2024-06-01");
+        var result = CliHarness.Run("report", "--county", "310104", "--on", "2024-06-01", "--lang", "en");
         result.ExitCode.Should().Be(0, result.Err);
         var maternal = result.OutLines.SkipWhile(l => !l.Contains(" maternal-health ", StringComparison.Ordinal)).Take(4).ToList();
         maternal[0].Should().StartWith("above-floor");

@@ -152,7 +152,7 @@ public sealed class SoundCoreReproducerTests : IDisposable
         var at = national.IndexOf("when: age >= 65", national.IndexOf("id: elderly-health-management", StringComparison.Ordinal), StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(@new, "national", "2023.yaml"), national[..at] + "when: age >= 65 and newFact" + national[(at + "when: age >= 65".Length)..]);
 
-        var result = CliHarness.Run("diff", old, @new);
+        var result = CliHarness.Run("diff", old, @new, "--lang", "en");
 
         result.ExitCode.Should().Be(0, result.Err);
         result.Out.Should().Contain("eligibilityNarrowed 1")

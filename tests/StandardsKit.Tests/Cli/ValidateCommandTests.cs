@@ -81,7 +81,7 @@ public class ValidateCommandTests
         r.ExitCode.Should().Be(1);
         r.OutLines.Should().Contain(line => line.StartsWith(
             $"::error file={copy.File},line={copy.Line},col={copy.Column},title=SK0102::unknown fact 'isPregnant'", StringComparison.Ordinal));
-        r.OutLines.Where(l => l.StartsWith("::", StringComparison.Ordinal)).Should().OnlyContain(l => l.StartsWith("::error ", StringComparison.Ordinal) || l.StartsWith("::warning ", StringComparison.Ordinal));
+        r.OutLines.Where(l => l.StartsWith("::", StringComparison.Ordinal)).Should().OnlyContain(l => l.StartsWith("::error ", StringComparison.Ordinal) || l.StartsWith("::warning ", StringComparison.Ordinal) || l.StartsWith("::notice ", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -129,7 +129,7 @@ public sealed class SemanticDiffTests
         eligibility.GetProperty("direction").GetString().Should().Be("narrowed");
         eligibility.GetProperty("lost").GetArrayLength().Should().BeGreaterThan(0);
 
-        var markdown = CliHarness.Run("diff", old, @new, "--format", "markdown");
+        var markdown = CliHarness.Run("diff", old, @new, "--format", "markdown", "--lang", "en");
         markdown.Out.Should().StartWith("### Standards diff").And.Contain("| levelLowered | 1 |").And.Contain("loses:");
 
         var gate = CliHarness.Run("diff", old, @new, "--fail-on", "lowered,narrowed,removed");
@@ -223,12 +223,19 @@ public sealed class DiffRegressionTests
         level["visits"].Should().Be("lowered", "the 2024-09-01 step goes to 2 instead of 6");
     }
 
-    [Fact]
-    public void Markdown_diff_of_a_local_standards_two_editions_matches_the_golden_file()
+    [Theory]
+    [InlineData("en", "diff-local-editions.md")]
+    [InlineData("zh", "diff-local-editions.zh.md")]
+    public void Markdown_diff_of_a_local_standards_two_editions_matches_the_golden_file(string lang, string file)
     {
-        var result = CliHarness.Run("diff", Fixture("old.yaml"), Fixture("new.yaml"), "--format", "markdown");
+        var result = CliHarness.Run("diff", Fixture("old.yaml"), Fixture("new.yaml"), "--format", "markdown", "--lang", lang);
         result.ExitCode.Should().Be(0, result.Err);
-        var golden = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Golden", "diff-local-editions.md"));
+        if (Environment.GetEnvironmentVariable("STANDARDSKIT_UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(Path.Combine(Repo.Root, "tests", "StandardsKit.Tests", "Golden", file), result.Out.Replace("\r\n", "\n", StringComparison.Ordinal));
+        }
+
+        var golden = File.ReadAllText(Path.Combine(Repo.Root, "tests", "StandardsKit.Tests", "Golden", file));
         result.Out.Replace("\r\n", "\n", StringComparison.Ordinal).Should().Be(golden.Replace("\r\n", "\n", StringComparison.Ordinal));
     }
 

@@ -90,7 +90,7 @@ internal static partial class HostileCorpus
         {
             f.Write("a/x.yaml", NationalWith(name: "\"旧\""));
             f.Write("b/x.yaml", NationalWith(name: Forgery));
-        }, ["a", "b"], 0, null) with { Then = (_, r) => r.Stdout.Should().Contain("renamed: 旧 → x\\n::error") };
+        }, ["a", "b"], 0, null) with { Then = (_, r) => r.Stdout.Should().Contain("改名: 旧 → x\\n::error") };
         yield return D("control-characters-in-names-markdown", f =>
         {
             f.Write("a/x.yaml", NationalWith(name: "\"旧\""));
@@ -135,7 +135,7 @@ internal static partial class HostileCorpus
             f.Write("b/overlay.yaml", File.ReadAllText(f.Full("b/overlay.yaml")).Replace("pregnant and not", "pregnant and dibao and not", StringComparison.Ordinal));
         }, ["a", "b"], 0, null) with
         {
-            Then = (_, r) => r.Stdout.Should().Contain("eligibility"),
+            Then = (_, r) => r.Stdout.Should().Contain("适用范围"),
         };
     }
 }

@@ -64,7 +64,8 @@ public sealed partial class HostileCorpusTests(CorpusRun run, Xunit.Abstractions
         {
             var stream = c.ErrorOn == ErrorOn.Err ? r.Stderr : r.Stdout;
             // The error line: the first error (a "standardskit:" line or an error diagnostic) that says what the case expects.
-            var error = stream.Split('\n').FirstOrDefault(l => (l.StartsWith("standardskit: ", StringComparison.Ordinal) || ErrorDiagnostic().IsMatch(l))
+            // The line saying which standards were used ("standardskit: standards: …") is not an error.
+            var error = stream.Split('\n').FirstOrDefault(l => ((l.StartsWith("standardskit: ", StringComparison.Ordinal) && !l.StartsWith("standardskit: standards: ", StringComparison.Ordinal)) || ErrorDiagnostic().IsMatch(l))
                                                                 && (c.Error is null || Regex.IsMatch(l, c.Error)));
             error.Should().NotBeNull($"an error line matching '{c.Error}' on std{(c.ErrorOn == ErrorOn.Err ? "err" : "out")}; {because}");
 

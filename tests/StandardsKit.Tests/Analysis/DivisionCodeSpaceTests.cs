@@ -82,7 +82,7 @@ public sealed class DivisionCodeSpaceTests : IDisposable
         var old = Overlay("old", "pregnant or postpartum");
         var @new = Overlay("new", $"(pregnant or postpartum) and ({narrowing})");
 
-        var result = CliHarness.Run("diff", Path.Combine(old, "o.yaml"), Path.Combine(@new, "o.yaml"));
+        var result = CliHarness.Run("diff", "--lang", "en", Path.Combine(old, "o.yaml"), Path.Combine(@new, "o.yaml"));
 
         result.Out.Should().Contain("eligibility narrowed").And.Contain("loses: {", result.Out);
     }

@@ -54,7 +54,7 @@ public sealed class DiffRedeclaredFactTests : IDisposable
         var (old, @new) = Sides("{division: \"310000\", name: 上海市, value: 5,", "{division: \"310000\", name: 上海市, value: 1,",
             "divisions/attributes/fiscal-band.yaml", "(pregnant or postpartum) and (not present(hukou) or attribute(hukou, \"fiscalBand\") >= 2)");
 
-        var result = CliHarness.Run("diff", old, @new);
+        var result = CliHarness.Run("diff", "--lang", "en", old, @new);
 
         result.Out.Should().Contain("o-mh").And.Contain("eligibility narrowed").And.MatchRegex("loses: \\{\"hukou\": \"31\\d{4}\", \"pregnant\": true\\}");
     }
@@ -65,7 +65,7 @@ public sealed class DiffRedeclaredFactTests : IDisposable
         var (old, @new) = Sides("absent means no certified disability}", "absent means no certified disability}",
             rule: "(pregnant or postpartum) and (not present(hukou) or attribute(hukou, \"fiscalBand\") >= 2)");
 
-        CliHarness.Run("diff", old, @new).Out.Should().Contain("no changes");
+        CliHarness.Run("diff", "--lang", "en", old, @new).Out.Should().Contain("no changes");
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class DiffRedeclaredFactTests : IDisposable
     {
         var (old, @new) = Sides("absent means no certified disability}\n    absent: none", "absent means no certified disability}\n    absent: unknown");
 
-        var result = CliHarness.Run("diff", old, @new);
+        var result = CliHarness.Run("diff", "--lang", "en", old, @new);
 
         result.Out.Should().Contain("o-mh").And.Contain("eligibility narrowed").And.Contain("loses: {\"pregnant\": true}", result.Out + result.Err);
     }
@@ -83,7 +83,7 @@ public sealed class DiffRedeclaredFactTests : IDisposable
     {
         var (old, @new) = Sides("    min: 1\n    max: 4\n    description: {zh: 残疾等级", "    min: 1\n    max: 3\n    description: {zh: 残疾等级");
 
-        var result = CliHarness.Run("diff", old, @new);
+        var result = CliHarness.Run("diff", "--lang", "en", old, @new);
 
         result.Out.Should().Contain("o-mh").And.Contain("fact 'disabilityGrade' is declared with another kind, values or range on the new side", result.Out + result.Err);
     }
@@ -93,7 +93,7 @@ public sealed class DiffRedeclaredFactTests : IDisposable
     {
         var (old, @new) = Sides("absent means no certified disability}", "absent means no disability certificate}");
 
-        var result = CliHarness.Run("diff", old, @new);
+        var result = CliHarness.Run("diff", "--lang", "en", old, @new);
 
         result.Out.Should().Contain("no changes", result.Out + result.Err);
     }

@@ -283,6 +283,6 @@ internal static partial class HostileCorpus
         yield return U("urls-control-characters", "http://\u001b[2J\u202e:80", "--urls 'http://\\\\u001B\\[2J\\\\u202E:80'");
         yield return U("urls-megabyte", "http://" + new string('a', 1_000_000), @"--urls 'http://a{73}…' has no valid host or port");
         yield return new HostileCase { Id = "serve/max-batch-zero", Args = ["serve", "--urls", "http://127.0.0.1:0", "--max-batch", "0"], Exit = 2, ErrorOn = ErrorOn.Err, Error = "--max-batch and --timeout must be at least 1" };
-        yield return new HostileCase { Id = "serve/watch-without-standards", Args = ["serve", "--watch"], Exit = 2, ErrorOn = ErrorOn.Err, Error = "--watch needs --standards DIR" };
+        yield return new HostileCase { Id = "serve/watch-without-standards", Args = ["serve", "--watch"], Exit = 2, ErrorOn = ErrorOn.Err, Error = "--watch needs a standards folder" };
     }
 }

@@ -19,6 +19,9 @@ public sealed partial class RealSocketTests
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
+            // Outside any standards tree, so it serves the embedded standards as the in-process CLI it is compared with
+            // (run from the test's folder inside the checkout, it would find and serve the working tree).
+            WorkingDirectory = Path.GetTempPath(),
         })!;
         try
         {

@@ -246,19 +246,7 @@ internal static class ParquetSource
                     continue;
                 }
 
-                var text = value switch
-                {
-                    DateTime dt => dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                    _ => value.ToString(),
-                };
-                switch (fields[i].Name)
-                {
-                    case FactValues.IdColumn: id = text; break;
-                    case FactValues.CountyColumn: county = text; break;
-                    default: on = text; break;
-                }
+                KeyColumn(fields[i].Name, value, ref id, ref county, ref on);
             }
 
             return true;
@@ -278,20 +266,7 @@ internal static class ParquetSource
 
                 if (columns[i] is not { } fact)
                 {
-                    var text = value switch
-                    {
-                        DateTime dt => dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                        _ => value.ToString(),
-                    };
-                    switch (fields[i].Name)
-                    {
-                        case FactValues.IdColumn: id = text; break;
-                        case FactValues.CountyColumn: county = text; break;
-                        default: on = text; break;
-                    }
-
+                    KeyColumn(fields[i].Name, value, ref id, ref county, ref on);
                     continue;
                 }
 
@@ -309,6 +284,24 @@ internal static class ParquetSource
             }
 
             return new ScreenRow(id ?? Line.ToString(CultureInfo.InvariantCulture), FactValues.County(county, defaults.County), FactValues.Date(on, defaults.On), resident);
+        }
+
+        // A column that is not a fact is one of the row's keys (id, county, on), read as text whatever its Parquet type.
+        private static void KeyColumn(string column, object value, ref string? id, ref string? county, ref string? on)
+        {
+            var text = value switch
+            {
+                DateTime dt => dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                _ => value.ToString(),
+            };
+            switch (column)
+            {
+                case FactValues.IdColumn: id = text; break;
+                case FactValues.CountyColumn: county = text; break;
+                default: on = text; break;
+            }
         }
     }
 }

@@ -55,7 +55,7 @@ internal static class StrictJson
                         var seen = open.Peek()!;
                         if (seen.TryGetValue(name, out var first))
                         {
-                            throw new StrictJsonException($"gives the key '{name}' twice (first at line {first.Line}, column {first.Column}); give each key once", at);
+                            throw Twice(name, first, at);
                         }
 
                         seen[name] = at;
@@ -131,10 +131,7 @@ internal static class StrictJson
                             frame.Name = name;
                             if (frame.Keys!.TryGetValue(name, out var first))
                             {
-                                throw new StrictJsonException($"gives the key '{Printable(name)}' twice (first at line {first.Line}, column {first.Column}); give each key once", at)
-                                {
-                                    Pointer = "#" + frame.Child(),
-                                };
+                                throw Twice(name, first, at, "#" + frame.Child());
                             }
 
                             frame.Keys[name] = at;
@@ -182,6 +179,13 @@ internal static class StrictJson
             ? path + "/" + (_index++).ToString(System.Globalization.CultureInfo.InvariantCulture)
             : path + "/" + Name!.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
     }
+
+    // Both readers word a repeated key alike, and print it safely: a key is the reader's input, not ours.
+    private static StrictJsonException Twice(string name, JsonPosition first, JsonPosition at, string? pointer = null) =>
+        new(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"gives the key '{Printable(name)}' twice (first at line {first.Line}, column {first.Column}); give each key once"), at)
+        {
+            Pointer = pointer,
+        };
 
     /// <summary>A key as it can be printed: control characters as \uXXXX.</summary>
     public static string Printable(string name) =>

@@ -8,19 +8,8 @@ public sealed class EqualizationTests
 {
     private static readonly DateOnly On = new(2024, 6, 1);
 
-    private static string Local(string jurisdiction, string items) => $$"""
-        id: cn-test
-        jurisdiction: "{{jurisdiction}}"
-        edition: "2024"
-        title: {zh: 测试, en: test}
-        extends: cn-national@2023
-        effectiveFrom: 2024-01-01
-        provenance: {evidence: secondary, sources: [X]}
-        sources:
-          - {id: X, title: x, url: "http://x", kind: secondary}
-        items:
-        {{items}}
-        """;
+    private static string Local(string jurisdiction, string items) =>
+        Yaml.LocalHeader("cn-test", jurisdiction, edition: "2024") + items;
 
     private static Catalog With(string jurisdiction, string items)
     {

@@ -9,35 +9,21 @@ namespace StandardsKit.Tests.Cli;
 /// </summary>
 public sealed class DiffRedeclaredFactTests : IDisposable
 {
-    private const string Overlay = """
-        id: cn-o
-        jurisdiction: "310000"
-        edition: "2023"
-        title: {zh: 测试, en: test}
-        extends: cn-national@2023
-        effectiveFrom: 2024-01-01
-        provenance: {evidence: secondary, sources: [X]}
-        sources:
-          - {id: X, title: x, url: "http://x", kind: secondary}
-        items:
-          - id: o-mh
-            implements: maternal-health
-            name: {zh: 项目, en: item}
-            provenance: {evidence: secondary, sources: [X]}
-            eligibility: {when: '(pregnant or postpartum) and disabilityGrade != 1', provenance: {evidence: secondary, sources: [X]}}
-        """;
+    private const string Rule = "(pregnant or postpartum) and disabilityGrade != 1";
+
+    private static readonly string Overlay = Yaml.MaternalHealthOverlay("cn-o", "310000", "cn-national@2023", "o-mh", Rule);
 
     private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 
-    private (string Old, string New) Sides(string from, string to, string file = "facts.yaml", string rule = "(pregnant or postpartum) and disabilityGrade != 1")
+    private (string Old, string New) Sides(string from, string to, string file = "facts.yaml", string rule = Rule)
     {
         var sides = new[] { "old", "new" }.Select(name =>
         {
             var folder = _temp.CopyFrom(Repo.Standards, name);
             Directory.Delete(Path.Combine(folder, "tests"), recursive: true);
-            File.WriteAllText(Path.Combine(folder, "local", "o.yaml"), Overlay.Replace("(pregnant or postpartum) and disabilityGrade != 1", rule, StringComparison.Ordinal) + "\n");
+            File.WriteAllText(Path.Combine(folder, "local", "o.yaml"), Overlay.Replace(Rule, rule, StringComparison.Ordinal) + "\n");
             return folder;
         }).ToArray();
         var changed = Path.Combine(sides[1], file);

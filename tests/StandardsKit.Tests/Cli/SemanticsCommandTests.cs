@@ -7,19 +7,7 @@ namespace StandardsKit.Tests.Cli;
 public sealed class SemanticsCommandTests
 {
     private static string Probes(params (string Id, string Rule)[] items) =>
-        """
-        id: cn-31
-        jurisdiction: "310000"
-        edition: "2023"
-        title: {zh: 测试, en: test}
-        extends: cn-national@2023
-        effectiveFrom: 2024-01-01
-        provenance: {evidence: secondary, sources: [X]}
-        sources:
-          - {id: X, title: x, url: "http://x", kind: secondary}
-        items:
-
-        """ + string.Concat(items.Select(i =>
+        Yaml.LocalHeader("cn-31", "310000") + string.Concat(items.Select(i =>
             $"  - {{id: {i.Id}, kind: local, area: childcare, category: pregnancy-care, name: {{zh: 探针}}, provenance: {{evidence: secondary, sources: [X]}}, " +
             $"eligibility: {{when: '{i.Rule}', provenance: {{evidence: secondary, sources: [X]}}}}}}\n"));
 

@@ -28,24 +28,8 @@ internal static partial class HostileCorpus
     // Shared inputs -------------------------------------------------------------------------------------------------
 
     /// <summary>An overlay of Shanghai on the national 2023 edition implementing maternal-health with the given rule and level.</summary>
-    public static string Overlay(string rule, string level = "", string name = "项目") => $$$"""
-        id: cn-31
-        jurisdiction: "310000"
-        edition: "2023"
-        title: {zh: 测试, en: test}
-        extends: cn-national@2023
-        effectiveFrom: 2024-01-01
-        provenance: {evidence: secondary, sources: [X]}
-        sources:
-          - {id: X, title: x, url: "http://x", kind: secondary}
-        items:
-          - id: sh-mh
-            implements: maternal-health
-            name: {zh: "{{{name}}}", en: item}
-            provenance: {evidence: secondary, sources: [X]}
-            eligibility: {when: '{{{rule}}}', provenance: {evidence: secondary, sources: [X]}}
-        {{{level}}}
-        """ + "\n";
+    public static string Overlay(string rule, string level = "", string name = "项目") =>
+        TestSupport.Yaml.MaternalHealthOverlay("cn-31", "310000", "cn-national@2023", "sh-mh", rule, level: level, name: name) + "\n";
 
     /// <summary>The issue's reproducer: a rule of about 1.9 KB that no search refutes quickly (pigeonhole, 6 into 5) and a tier naming 24 dates.</summary>
     public static void Reproducer(CaseFolder f, string folder = "std")

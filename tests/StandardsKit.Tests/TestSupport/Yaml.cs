@@ -26,12 +26,15 @@ internal static class Yaml
         {{{items}}}
         """ + "\n";
 
-    /// <summary>A local standard with one item overlaying <c>maternal-health</c> under <paramref name="rule"/> (and an optional level block).</summary>
-    public static string MaternalHealthOverlay(string id, string jurisdiction, string extends, string itemId, string rule,
-        string effectiveFrom = "2024-01-01", string level = "") => $$$"""
+    /// <summary>
+    /// The header of a local standard on <paramref name="extends"/> citing one secondary source <c>X</c>, up to and
+    /// including <c>items:</c>; the items follow, indented 2 spaces.
+    /// </summary>
+    public static string LocalHeader(string id, string jurisdiction, string edition = "2023", string extends = "cn-national@2023",
+        string effectiveFrom = "2024-01-01") => $$$"""
         id: {{{id}}}
         jurisdiction: "{{{jurisdiction}}}"
-        edition: "2023"
+        edition: "{{{edition}}}"
         title: {zh: 测试, en: test}
         extends: {{{extends}}}
         effectiveFrom: {{{effectiveFrom}}}
@@ -39,9 +42,16 @@ internal static class Yaml
         sources:
           - {id: X, title: x, url: "http://x", kind: secondary}
         items:
+
+        """;
+
+    /// <summary>A local standard with one item overlaying <c>maternal-health</c> under <paramref name="rule"/> (and an optional level block).</summary>
+    public static string MaternalHealthOverlay(string id, string jurisdiction, string extends, string itemId, string rule,
+        string effectiveFrom = "2024-01-01", string level = "", string name = "项目") =>
+        LocalHeader(id, jurisdiction, extends: extends, effectiveFrom: effectiveFrom) + $$$"""
           - id: {{{itemId}}}
             implements: maternal-health
-            name: {zh: 项目, en: item}
+            name: {zh: "{{{name}}}", en: item}
             provenance: {evidence: secondary, sources: [X]}
             eligibility: {when: '{{{rule}}}', provenance: {evidence: secondary, sources: [X]}}
         {{{level}}}

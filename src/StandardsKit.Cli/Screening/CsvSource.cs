@@ -31,11 +31,11 @@ internal static class CsvSource
                 continue; // a blank line
             }
 
-            yield return new CsvRecord(source, row.Line, row.Fields, names, columns, slots, row.Error);
+            yield return new CsvRecord(source, row.Line, row.Fields, row.Starts, names, columns, slots, row.Error);
         }
     }
 
-    private sealed class CsvRecord(string source, long line, string[] fields, string[] names, FactDeclaration?[] columns, RowSlot?[] slots, string? error)
+    private sealed class CsvRecord(string source, long line, string[] fields, CellStart[] starts, string[] names, FactDeclaration?[] columns, RowSlot?[] slots, string? error)
         : InputRecord(source, line)
     {
         protected override bool Fill(RowFill fill, ref ResidentRow row, out string? id, out string? county, out string? on)
@@ -88,7 +88,15 @@ internal static class CsvSource
             {
                 if (columns[i] is { } fact)
                 {
-                    resident = FactValues.WithText(resident, fact, fields[i]);
+                    try
+                    {
+                        resident = FactValues.WithText(resident, fact, fields[i]);
+                    }
+                    catch (RowException e)
+                    {
+                        throw new RowException(e.Message) { Line = starts[i].Line, Column = starts[i].Column };
+                    }
+
                     continue;
                 }
 
@@ -103,26 +111,36 @@ internal static class CsvSource
             return new ScreenRow(string.IsNullOrEmpty(id) ? Line.ToString(CultureInfo.InvariantCulture) : id,
                 FactValues.County(county, defaults.County), FactValues.Date(on, defaults.On), resident);
         }
+
+        public override (long Line, int Column)? PositionOf(string fact) =>
+            Array.IndexOf(names, fact) is var i and >= 0 && i < starts.Length ? (starts[i].Line, starts[i].Column) : null;
     }
 
-    /// <summary>One CSV record: its fields, the physical line it starts on, and why it is malformed (if it is).</summary>
-    private sealed record CsvLine(string[] Fields, long Line, string? Error);
+    /// <summary>Where a field starts: its physical line and 1-based column in characters.</summary>
+    private readonly record struct CellStart(long Line, int Column);
+
+    /// <summary>One CSV record: its fields and where each starts, the physical line it starts on, and why it is malformed (if it is).</summary>
+    private sealed record CsvLine(string[] Fields, CellStart[] Starts, long Line, string? Error);
 
     /// <summary>Splits a stream into records; a quoted field may span lines. Fields and counts are bounded.</summary>
     private sealed class CsvLexer(TextReader reader, string source)
     {
         private readonly StringBuilder _field = new();
+        private readonly List<CellStart> _starts = [];
         private long _line = 1;
+        private int _column; // characters read on the current physical line
 
         public CsvLine? Next()
         {
-            var c = reader.Read();
+            var c = Read();
             if (c < 0)
             {
                 return null;
             }
 
             var start = _line;
+            _starts.Clear();
+            _starts.Add(new CellStart(_line, _column));
             var fields = new List<string>();
             string? error = null;
             _field.Clear();
@@ -138,7 +156,7 @@ internal static class CsvSource
                     }
 
                     fields.Add(_field.ToString());
-                    return new CsvLine([.. fields], start, error);
+                    return new CsvLine([.. fields], [.. _starts], start, error);
                 }
 
                 var ch = (char)c;
@@ -148,7 +166,7 @@ internal static class CsvSource
                     {
                         if (reader.Peek() == '"')
                         {
-                            reader.Read();
+                            Read();
                             Append('"', ref error);
                         }
                         else
@@ -160,7 +178,7 @@ internal static class CsvSource
                     {
                         if (ch == '\n')
                         {
-                            _line++;
+                            NewLine();
                         }
 
                         Append(ch, ref error);
@@ -179,7 +197,10 @@ internal static class CsvSource
                     {
                         error ??= $"more than {MaxFields} fields";
                         fields.Clear();
+                        _starts.Clear();
                     }
+
+                    _starts.Add(new CellStart(_line, _column + 1));
                 }
                 else if (ch == '\n' || ch == '\r')
                 {
@@ -188,9 +209,9 @@ internal static class CsvSource
                         reader.Read();
                     }
 
-                    _line++;
+                    NewLine();
                     fields.Add(_field.ToString());
-                    return new CsvLine([.. fields], start, error);
+                    return new CsvLine([.. fields], [.. _starts], start, error);
                 }
                 else
                 {
@@ -202,8 +223,21 @@ internal static class CsvSource
                     Append(ch, ref error);
                 }
 
-                c = reader.Read();
+                c = Read();
             }
+        }
+
+        private int Read()
+        {
+            var c = reader.Read();
+            _column++;
+            return c;
+        }
+
+        private void NewLine()
+        {
+            _line++;
+            _column = 0;
         }
 
         private void Append(char ch, ref string? error)

@@ -88,6 +88,11 @@ internal static class JsonlSource
 
     private sealed class JsonlRecord(string source, long line, byte[]? bytes) : InputRecord(source, line)
     {
+        private Dictionary<string, JsonPosition>? _keys; // where each fact's key is, once decoded
+
+        public override (long Line, int Column)? PositionOf(string fact) =>
+            _keys is not null && _keys.TryGetValue(fact, out var at) ? (Line, at.Column) : null;
+
         protected override bool Fill(RowFill fill, ref ResidentRow row, out string? id, out string? county, out string? on)
         {
             id = county = on = null;
@@ -152,7 +157,7 @@ internal static class JsonlSource
             try
             {
                 // The same strict reading as eval: a fact given twice is an error, not "the last one wins".
-                document = StrictJson.Parse(StrictJson.CheckUtf8(bytes), ResidentJsonReader.MaxDepth, out _);
+                document = StrictJson.Parse(StrictJson.CheckUtf8(bytes), ResidentJsonReader.MaxDepth, out _keys);
             }
             catch (StrictJsonException e)
             {
@@ -170,37 +175,49 @@ internal static class JsonlSource
                 var resident = Resident.Empty;
                 foreach (var property in document.RootElement.EnumerateObject())
                 {
-                    var value = property.Value;
-                    switch (property.Name)
+                    try
                     {
-                        case FactValues.IdColumn:
-                            id = value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
-                            continue;
-                        case FactValues.CountyColumn:
-                            county = value.ValueKind == JsonValueKind.String ? value.GetString() : throw new RowException("'county' must be a string such as \"310104\"");
-                            continue;
-                        case FactValues.OnColumn:
-                            on = value.ValueKind == JsonValueKind.String ? value.GetString() : throw new RowException("'on' must be a string YYYY-MM-DD");
-                            continue;
+                        resident = Add(resident, property, ref id, ref county, ref on);
                     }
-
-                    resident = value.ValueKind switch
+                    catch (RowException e) when (e.Column is null && PositionOf(property.Name) is { } at)
                     {
-                        JsonValueKind.True => resident.With(property.Name, true),
-                        JsonValueKind.False => resident.With(property.Name, false),
-                        JsonValueKind.Number => value.TryGetDecimal(out var d) ? resident.With(property.Name, d) : throw new RowException($"'{property.Name}' is out of range"),
-                        JsonValueKind.String => resident.With(property.Name, value.GetString()!),
-                        JsonValueKind.Array => resident.With(property.Name, value.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String
-                            ? e.GetString()!
-                            : throw new RowException($"'{property.Name}' must be a list of strings"))),
-                        JsonValueKind.Null => resident,
-                        _ => throw new RowException($"'{property.Name}' must be a plain value, not an object"),
-                    };
+                        throw new RowException(e.Message) { Column = at.Column };
+                    }
                 }
 
                 return new ScreenRow(id ?? Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     FactValues.County(county, defaults.County), FactValues.Date(on, defaults.On), resident);
             }
+        }
+
+        private static Resident Add(Resident resident, JsonProperty property, ref string? id, ref string? county, ref string? on)
+        {
+            var value = property.Value;
+            switch (property.Name)
+            {
+                case FactValues.IdColumn:
+                    id = value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
+                    return resident;
+                case FactValues.CountyColumn:
+                    county = value.ValueKind == JsonValueKind.String ? value.GetString() : throw new RowException("'county' must be a string such as \"310104\"");
+                    return resident;
+                case FactValues.OnColumn:
+                    on = value.ValueKind == JsonValueKind.String ? value.GetString() : throw new RowException("'on' must be a string YYYY-MM-DD");
+                    return resident;
+            }
+
+            return value.ValueKind switch
+            {
+                JsonValueKind.True => resident.With(property.Name, true),
+                JsonValueKind.False => resident.With(property.Name, false),
+                JsonValueKind.Number => value.TryGetDecimal(out var d) ? resident.With(property.Name, d) : throw new RowException($"'{property.Name}' is out of range"),
+                JsonValueKind.String => resident.With(property.Name, value.GetString()!),
+                JsonValueKind.Array => resident.With(property.Name, value.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String
+                    ? e.GetString()!
+                    : throw new RowException($"'{property.Name}' must be a list of strings"))),
+                JsonValueKind.Null => resident,
+                _ => throw new RowException($"'{property.Name}' must be a plain value, not an object"),
+            };
         }
     }
 }

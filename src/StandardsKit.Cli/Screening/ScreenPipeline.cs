@@ -176,8 +176,7 @@ internal sealed class ScreenPipeline(Catalog catalog, ScreenSettings settings, R
             }
             catch (Exception e) when (e is RowException or ResidentException or UnknownDivisionException or ArgumentException or OverflowException)
             {
-                var column = e is RowException { Column: { } c } ? string.Create(CultureInfo.InvariantCulture, $":{c}") : "";
-                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{record.Source}:{record.Line}{column}: {e.Message.Split(" (Parameter", 2)[0]}"));
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{record.Source}:{Where(record, e)}: {e.Message.Split(" (Parameter", 2)[0]}"));
                 summary.AddError();
                 if (settings.FailFast)
                 {
@@ -187,6 +186,18 @@ internal sealed class ScreenPipeline(Catalog catalog, ScreenSettings settings, R
         }
 
         return new Chunk(output.Render(screened), errors, summary);
+    }
+
+    // line:column where the row's problem is: the exception's own place, else the cell of the fact the engine refused.
+    private static string Where(InputRecord record, Exception e)
+    {
+        (long Line, int Column)? at = e switch
+        {
+            RowException { Column: { } c } row => (row.Line ?? record.Line, c),
+            ResidentException { Fact: { } fact } => record.PositionOf(fact),
+            _ => null,
+        };
+        return at is { } p ? string.Create(CultureInfo.InvariantCulture, $"{p.Line}:{p.Column}") : record.Line.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>

@@ -43,6 +43,12 @@ internal abstract class InputRecord(string source, long line)
         return true;
     }
 
+    /// <summary>
+    /// Where the cell of <paramref name="fact"/> starts (line, 1-based column), once <see cref="Decode"/> has read the
+    /// record, so that a fact the engine refuses is reported at its cell; null when the format has no such place.
+    /// </summary>
+    public virtual (long Line, int Column)? PositionOf(string fact) => null;
+
     /// <summary>Fills the facts and reads the reserved cells as <see cref="Decode"/> does; false to leave the record to it.</summary>
     protected abstract bool Fill(RowFill fill, ref ResidentRow row, out string? id, out string? county, out string? on);
 }
@@ -50,8 +56,11 @@ internal abstract class InputRecord(string source, long line)
 /// <summary>A row that cannot be screened; reported with its file and line while the run goes on.</summary>
 internal sealed class RowException(string message) : Exception(message)
 {
-    /// <summary>The 1-based column in the line, when the problem has one (JSON syntax, a repeated key).</summary>
+    /// <summary>The 1-based column in the line, when the problem has one (JSON syntax, a repeated key, a bad cell).</summary>
     public int? Column { get; init; }
+
+    /// <summary>The line, when it is not the record's first (a CSV record whose quoted field spans lines).</summary>
+    public long? Line { get; init; }
 }
 
 /// <summary>What a row lacks comes from the command line: <c>--county</c>, <c>--on</c>, and the fact vocabulary.</summary>

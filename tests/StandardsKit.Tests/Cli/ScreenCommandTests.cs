@@ -142,11 +142,11 @@ public sealed class ScreenCommandTests : IDisposable
         Rows(result.Out).Select(r => r["id"]!.GetValue<string>()).Should().Equal("a", "d");
         var errors = result.Err.Split('\n').Where(l => l.StartsWith("-:", StringComparison.Ordinal)).ToList();
         errors.Should().HaveCount(5);
-        errors[0].Should().StartWith("-:2: unknown fact 'pregnent'").And.Contain("did you mean 'pregnant'");
+        errors[0].Should().StartWith("-:2:13: unknown fact 'pregnent'").And.Contain("did you mean 'pregnant'");
         errors[1].Should().MatchRegex("^-:4:[0-9]+: not valid JSON");
         errors[2].Should().StartWith("-:5: unknown county code '999999'");
         errors[3].Should().StartWith("-:6:").And.Contain("gives the key 'pregnant' twice");
-        errors[4].Should().StartWith("-:7: ").And.Contain("\\n").And.NotContain("forged\n");
+        errors[4].Should().StartWith("-:7:22: ").And.Contain("\\n").And.NotContain("forged\n");
         result.Err.Should().Contain("screened 2 residents (5 rows with errors)").And.NotContain("\r").And.NotContain("\u001b");
     }
 
@@ -159,7 +159,7 @@ public sealed class ScreenCommandTests : IDisposable
 
         result.ExitCode.Should().Be(1);
         Rows(result.Out).Should().HaveCount(300).And.OnlyContain(r => int.Parse(r["id"]!.GetValue<string>(), CultureInfo.InvariantCulture) < 300);
-        result.Err.Should().Contain("-:301: unknown fact 'agee'");
+        result.Err.Should().Contain("-:301:2: unknown fact 'agee'");
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public sealed class ScreenCommandTests : IDisposable
         var result = Run("screen", csv, "--on", "2024-06-01");
 
         result.ExitCode.Should().Be(1, "row 5 is bad");
-        result.Err.Should().Contain("residents.csv:5: column 'pregnant' is \"yes\"; expected true or false");
+        result.Err.Should().Contain("residents.csv:5:24: column 'pregnant' is \"yes\"; expected true or false");
         var rows = Rows(result.Out);
         rows.Select(r => r["id"]!.GetValue<string>()).Distinct().Should().Equal("p1", "v1", "q,1");
         var expected = new[] {
@@ -194,6 +194,29 @@ public sealed class ScreenCommandTests : IDisposable
             ("q,1", "110101", """{"militaryStatus": ["activeServiceFamily"]}"""),
         }.SelectMany(r => Expected(r.Item1, r.Item2, JsonNode.Parse(r.Item3)!.AsObject()));
         rows.Select(Canonical).Should().Equal(expected);
+    }
+
+    [Fact]
+    public void A_bad_cell_is_reported_at_its_line_and_column_in_csv_and_json_lines()
+    {
+        // Row 3's quoted id spans two lines, so its bad date is on line 4, not on the line the record starts.
+        var csv = _folder.Write("cells.csv",
+            "id,county,birthDate,pregnant\n" +
+            "a,310104,1990-01-01,maybe\n" +
+            "\"b\n2\",310104,1990-13-01,true\n");
+        var jsonl = _folder.Write("cells.jsonl",
+            "{\"id\": \"a\", \"county\": \"310104\", \"pregnant\": \"maybe\"}\n" +
+            "{\"id\": \"b\", \"county\": \"310104\",   \"birthDate\": \"1990-13-01\"}\n" +
+            "{\"id\": \"c\", \"county\": \"310104\", \"age\": 1e99999}\n");
+
+        var fromCsv = Run("screen", csv, "--on", "2024-06-01");
+        var fromJsonl = Run("screen", jsonl, "--on", "2024-06-01");
+
+        fromCsv.Err.Should().Contain("cells.csv:2:21: column 'pregnant' is \"maybe\"; expected true or false")
+            .And.Contain("cells.csv:4:11: fact 'birthDate' is \"1990-13-01\"; expected a date");
+        fromJsonl.Err.Should().Contain("cells.jsonl:1:33: fact 'pregnant' is \"maybe\"; expected true or false")
+            .And.Contain("cells.jsonl:2:35: fact 'birthDate' is \"1990-13-01\"")
+            .And.Contain("cells.jsonl:3:33: 'age' is out of range");
     }
 
     [Fact]

@@ -97,7 +97,7 @@ internal static partial class HostileCorpus
 
         // Rows: strict JSON, named keys.
         yield return SRow("duplicate-keys", "{\"pregnant\": true, \"pregnant\": false}\n", @"r\.jsonl:1:.*'pregnant' twice");
-        yield return SRow("nul-in-key", "{\"military\\u0000Status\": \"veteran\"}\n", @"r\.jsonl:1: unknown fact 'military\\u0000Status'");
+        yield return SRow("nul-in-key", "{\"military\\u0000Status\": \"veteran\"}\n", @"r\.jsonl:1:2: unknown fact 'military\\u0000Status'");
         yield return SRow("megabyte-line", "{\"hukou\": \"" + new string('1', 1_100_000) + "\"}\n{\"pregnant\": true}\n", @"r\.jsonl:1: .*longer than");
 
         // CSV output: formula injection.

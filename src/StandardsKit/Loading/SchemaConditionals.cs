@@ -25,7 +25,8 @@ internal static class SchemaConditionals
     /// <summary>
     /// Rewrites every <c>{if: A, then: B, else: C}</c> into the equivalent
     /// <c>allOf: [{anyOf: [{allOf: [A, B]}, {allOf: [{not: A}, C]}]}]</c>, and every <c>false</c>/<c>true</c>
-    /// property schema into <c>{not: {}}</c>/<c>{}</c>. Both accept exactly the same documents.
+    /// property schema into <c>{not: {}}</c>/<c>{}</c>. Both accept exactly the same documents. References to other
+    /// files are dropped.
     /// </summary>
     public static string Rewrite(string schemaText)
     {
@@ -64,6 +65,13 @@ internal static class SchemaConditionals
                     VisitSchema(element);
                 }
             }
+        }
+
+        // A reference to another file (resident.schema.json, generated from facts.yaml) is for editors: the
+        // validator checks facts against the vocabulary in use, which may not be the one that file was made from.
+        if (schema["$ref"] is JValue { Type: JTokenType.String } reference && !((string)reference!).StartsWith('#'))
+        {
+            schema.Remove("$ref");
         }
 
         if (schema["if"] is not JObject condition)

@@ -124,6 +124,22 @@ public class ConditionalSchemaTests
         d.Help.Should().Contain("exactly one of `value` or `values`");
     }
 
+    [Theory]
+    [InlineData("    type: enum\n", "missing required property 'values'", "An enum or set fact lists its allowed `values`.")]
+    [InlineData("    type: bool\n    values: [yes, no]\n", "'values' is not allowed here", "Only enum and set facts have `values`.")]
+    public void A_fact_has_values_exactly_when_it_is_an_enum_or_a_set(string typeLines, string message, string help)
+    {
+        using var temp = new TempFolder();
+        temp.Write("facts.yaml", File.ReadAllText(Path.Combine(Repo.Standards, "facts.yaml")).Replace("\r\n", "\n", StringComparison.Ordinal)
+            + "\n  - name: ownsBicycle\n" + typeLines + "    description: {zh: 有自行车, en: Owns a bicycle}\n");
+
+        var result = Catalog.LoadDirectory(temp.Path);
+
+        var d = result.Diagnostics.Should().ContainSingle().Which;
+        d.Message.Should().Be(message);
+        d.Help.Should().EndWith(help);
+    }
+
     [Fact]
     public void Validate_on_a_copy_of_the_standards_reports_a_misspelled_national_key_and_a_missing_local_area_once_each()
     {

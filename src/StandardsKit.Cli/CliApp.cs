@@ -45,6 +45,7 @@ internal static class CliApp
         root.Subcommands.Add(ServeCommand.Create(io, standards));
         root.Subcommands.Add(ScreenCommand.Create(io, standards));
         root.Subcommands.Add(EqualizationCommand.Create(io, standards));
+        root.Subcommands.Add(SchemaCommand.Create(io, standards));
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

@@ -46,7 +46,8 @@ internal sealed class ResidentJsonReader
             }
 
             var resident = Resident.Empty;
-            foreach (var property in document.RootElement.EnumerateObject())
+            // "$schema" names the file's JSON Schema for editors (resident.schema.json); it is not a fact.
+            foreach (var property in document.RootElement.EnumerateObject().Where(p => p.Name != "$schema" || p.Value.ValueKind != JsonValueKind.String))
             {
                 var at = keys[property.Name];
                 ResidentException Bad(string message) => new(message) { Line = at.Line, Column = at.Column, Fact = property.Name };

@@ -30,7 +30,7 @@ internal static class SchemaValidator
 
     /// <summary>
     /// The schema for a kind. A standard document is national or local by whether it has <c>extends</c>; we pick
-    /// that branch of the schema's <c>oneOf</c> ourselves, so each document is validated once, against the
+    /// that branch of the schema's <c>if/then/else</c> ourselves, so each document is validated once, against the
     /// shape its author meant, and errors name that shape instead of "matches none of the allowed forms".
     /// </summary>
     private static JsonSchema Get(SchemaKind kind, bool local) => Schemas.GetOrAdd((kind, local), static key =>
@@ -45,22 +45,25 @@ internal static class SchemaValidator
             text = Branch(text, key.Local);
         }
 
+        text = SchemaConditionals.Rewrite(text);
+
         // NJsonSchema only offers an async reader; the text is in memory, so this completes synchronously.
         return JsonSchema.FromJsonAsync(text).GetAwaiter().GetResult();
     });
 
-    /// <summary>The root schema with its national or local <c>oneOf</c> branch merged in.</summary>
+    /// <summary>The root schema with its local (<c>then</c>) or national (<c>else</c>) branch merged in.</summary>
     private static string Branch(string schemaText, bool local)
     {
         var root = JObject.Parse(schemaText);
-        if (root["oneOf"] is not JArray branches)
+        if (root["if"] is null)
         {
             return schemaText;
         }
 
-        root.Remove("oneOf");
-        static bool RequiresExtends(JToken b) => b["required"] is JArray r && r.Any(x => (string?)x == "extends");
-        var branch = (JObject)branches.First(b => RequiresExtends(b) == local);
+        var branch = root[local ? "then" : "else"] as JObject ?? [];
+        root.Remove("if");
+        root.Remove("then");
+        root.Remove("else");
         var required = (JArray)root["required"]!;
         foreach (var r in (branch["required"] as JArray ?? []).Where(r => !required.Any(x => (string?)x == (string?)r)))
         {
@@ -122,6 +125,16 @@ internal static class SchemaValidator
     {
         foreach (var error in errors)
         {
+            if (SchemaConditionals.ChosenBranch(error) is { } chosen)
+            {
+                foreach (var inner in Flatten(chosen))
+                {
+                    yield return inner;
+                }
+
+                continue;
+            }
+
             if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
             {
                 // Branches that passed (allOf members, say) explain nothing: report the failing branch with the
@@ -151,7 +164,7 @@ internal static class SchemaValidator
         var property = error.Property;
         var (message, help) = error.Kind switch
         {
-            ValidationErrorKind.PropertyRequired => ($"missing required property '{property}'", $"add '{property}:' here; see the schema {Where(error)}"),
+            ValidationErrorKind.PropertyRequired => ($"missing required property '{property}'", RequiredHelp(error)),
             ValidationErrorKind.NoAdditionalPropertiesAllowed => ($"unknown property '{property}'",
                 Suggestions.DidYouMean(property ?? "", KnownProperties(error)) ?? "remove it or check the spelling against docs/authoring.md"),
             ValidationErrorKind.StringExpected when scalar is { IsPlain: true } =>
@@ -173,6 +186,8 @@ internal static class SchemaValidator
             ValidationErrorKind.StringTooShort => ("text is empty", "write the value or remove the key"),
             ValidationErrorKind.StringTooLong => ("text is too long", Describe(error)),
             ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf => ("value matches none of the allowed forms", Describe(error)),
+            ValidationErrorKind.ExcludedSchemaValidates when SchemaConditionals.IsForbiddenProperty(error) =>
+                ($"'{property}' is not allowed here", Describe(error) ?? "remove it"),
             ValidationErrorKind.ExcludedSchemaValidates => ("this combination of keys is not allowed", Describe(error)),
             _ => ($"schema check failed ({error.Kind})", Describe(error)),
         };
@@ -203,6 +218,10 @@ internal static class SchemaValidator
             path = cut <= 0 ? "" : path[..cut];
         }
     }
+
+    /// <summary>A branch of an <c>if/then/else</c> says in its description why the property is required there.</summary>
+    private static string RequiredHelp(ValidationError error) =>
+        SchemaConditionals.BranchDescription(error) is { } why ? $"add '{error.Property}:' here. {why}" : $"add '{error.Property}:' here; see the schema {Where(error)}";
 
     private static string Found(string? value) => value is null ? "" : $" but found '{value}'";
 

@@ -36,18 +36,7 @@ internal static class TestJson
         json.WriteStartArray("errors");
         foreach (var d in run.Errors)
         {
-            json.WriteStartObject();
-            json.WriteString("code", d.Code);
-            if (d.Span is { } s)
-            {
-                json.WriteString("file", s.File);
-                json.WriteNumber("line", s.Line);
-                json.WriteNumber("column", s.Column);
-            }
-
-            json.WriteString("message", d.Message);
-            json.WriteString("help", d.Help);
-            json.WriteEndObject();
+            DiagnosticsRenderer.Json(json, d);
         }
 
         json.WriteEndArray();

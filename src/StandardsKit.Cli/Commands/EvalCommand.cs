@@ -53,6 +53,7 @@ internal static class EvalCommand
                 throw new CliException(e.Message.Split(" (Parameter", 2)[0]);
             }
 
+            NothingInForce.Refuse(catalog, evaluation, "--on");
             if (parse.GetValue(format) == "text")
             {
                 EvaluationText.Write(io.Out, evaluation, parse.GetValue(lang)!);

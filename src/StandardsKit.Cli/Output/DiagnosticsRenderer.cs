@@ -49,23 +49,7 @@ internal static class DiagnosticsRenderer
         json.WriteStartArray("diagnostics");
         foreach (var d in diagnostics)
         {
-            json.WriteStartObject();
-            json.WriteString("code", d.Code);
-            json.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
-            if (d.Span is { } s)
-            {
-                json.WriteString("file", s.File);
-                json.WriteNumber("line", s.Line);
-                json.WriteNumber("column", s.Column);
-            }
-
-            json.WriteString("message", d.Message);
-            if (d.Help is { } help)
-            {
-                json.WriteString("help", help);
-            }
-
-            json.WriteEndObject();
+            Json(json, d);
         }
 
         json.WriteEndArray();
@@ -94,6 +78,28 @@ internal static class DiagnosticsRenderer
         json.WriteEndObject();
         json.WriteEndObject();
         flush();
+    }
+
+    /// <summary>One diagnostic as a JSON object: code, severity, file, line, column (when it has a place), message, help (when known).</summary>
+    public static void Json(Utf8JsonWriter json, Diagnostic d)
+    {
+        json.WriteStartObject();
+        json.WriteString("code", d.Code);
+        json.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
+        if (d.Span is { } s)
+        {
+            json.WriteString("file", s.File);
+            json.WriteNumber("line", s.Line);
+            json.WriteNumber("column", s.Column);
+        }
+
+        json.WriteString("message", d.Message);
+        if (d.Help is { } help)
+        {
+            json.WriteString("help", help);
+        }
+
+        json.WriteEndObject();
     }
 
     private static void WriteCounts(Utf8JsonWriter json, string name, IReadOnlyDictionary<Evidence, int> counts)

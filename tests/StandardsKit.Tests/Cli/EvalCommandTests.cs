@@ -143,4 +143,23 @@ public class EvalCommandTests
         r.ExitCode.Should().Be(2);
         r.Err.Should().Contain("--county");
     }
+
+    [Fact]
+    public void A_date_before_any_standard_is_in_force_is_an_error_naming_the_earliest_date()
+    {
+        var r = RunWithInput("{}", "eval", "--county", "310104", "--on", "1990-01-01", "--resident", "-");
+
+        r.ExitCode.Should().Be(2, "an evaluation with no standard in force would read as 'entitled to nothing'");
+        r.Out.Should().BeEmpty();
+        r.Err.Trim().Should().Be("standardskit: --on 1990-01-01 is before any standard is in force for 310104: the earliest date in force is 2021-01-04; give --on 2021-01-04 or later");
+    }
+
+    [Fact]
+    public void The_earliest_date_in_force_evaluates()
+    {
+        var r = RunWithInput("{}", "eval", "--county", "310104", "--on", "2021-01-04", "--resident", "-");
+
+        r.ExitCode.Should().Be(0, r.Err);
+        r.Out.Should().Contain("\"cn-31\"");
+    }
 }

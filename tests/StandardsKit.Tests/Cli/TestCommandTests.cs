@@ -48,4 +48,53 @@ public class TestCommandTests
         r.Out.Should().Contain("antenatalChecks");
         r.OutLines[^1].Should().Be("0 passed, 1 failed");
     }
+
+    [Fact]
+    public void No_cases_is_an_error_that_still_ends_with_the_count()
+    {
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(Path.Combine(folder.Path, "empty"));
+
+        var r = Run("test", Path.Combine(folder.Path, "empty"));
+
+        r.ExitCode.Should().Be(2, "nothing to run is a mistake in the input, never a green run");
+        r.Err.Should().Contain("no test cases in").And.Contain("empty");
+        r.OutLines[^1].Should().Be("0 passed, 0 failed");
+    }
+
+    [Fact]
+    public void Standards_with_errors_end_with_zero_passed_and_each_error_counted_as_failed()
+    {
+        using var folder = new TempFolder();
+        var root = folder.CopyFrom(Repo.Standards, "standards");
+        var file = Path.Combine(root, "national", "2023.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("when: pregnant or postpartum", "when: isPregnant or postpartum", StringComparison.Ordinal));
+
+        var r = Run("test", Path.Combine(root, "tests"));
+
+        r.ExitCode.Should().Be(1);
+        r.Err.Should().Contain("isPregnant").And.Contain("no case was run");
+        r.OutLines[^1].Should().MatchRegex(@"^0 passed, [1-9]\d* failed$");
+    }
+
+    [Fact]
+    public void A_test_file_with_errors_ends_with_zero_passed_and_its_errors_failed()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("bad.yaml", """
+            tests:
+              - name: a misspelled key
+                county: "310104"
+                on: 2024-06-01
+                resident: {birthDate: 1995-03-01}
+                expekt:
+                  - item: maternal-health
+            """);
+
+        var r = Run("test", path);
+
+        r.ExitCode.Should().Be(1);
+        r.Err.Should().Contain("bad.yaml:");
+        r.OutLines[^1].Should().MatchRegex(@"^0 passed, [1-9]\d* failed$");
+    }
 }

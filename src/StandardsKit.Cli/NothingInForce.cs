@@ -1,0 +1,34 @@
+using StandardsKit.Divisions;
+using StandardsKit.Engine;
+using StandardsKit.Expressions;
+
+namespace StandardsKit.Cli;
+
+/// <summary>
+/// A date on which no standard is in force for a county is a mistake in the input, not an empty answer: an
+/// evaluation with no chain and no decisions would read as "entitled to nothing".
+/// </summary>
+internal static class NothingInForce
+{
+    /// <exception cref="CliException">The chain is empty; the message names the earliest date with a standard in force there.</exception>
+    public static void Refuse(Catalog catalog, Evaluation evaluation, string option)
+    {
+        if (!evaluation.Chain.IsEmpty)
+        {
+            return;
+        }
+
+        var codes = JurisdictionChain.Of(evaluation.County, catalog.Divisions).ToHashSet(StringComparer.Ordinal);
+        var starts = catalog.Documents.Where(d => codes.Contains(d.Jurisdiction)).Select(d => d.EffectiveFrom).ToList();
+        var on = ExpressionLimits.Iso(evaluation.On);
+        if (starts.Count == 0)
+        {
+            throw new CliException($"no standard in use applies to {evaluation.County}: none is issued for it or the jurisdictions above it; check --standards");
+        }
+
+        var first = ExpressionLimits.Iso(starts.Min());
+        throw new CliException(evaluation.On < starts.Min()
+            ? $"{option} {on} is before any standard is in force for {evaluation.County}: the earliest date in force is {first}; give {option} {first} or later"
+            : $"{option} {on}: no standard is in force for {evaluation.County} on that date (the earliest date in force is {first}); give a date when an edition is in force");
+    }
+}

@@ -27,13 +27,13 @@ internal static class EqualizationCommand
         command.SetAction(parse =>
         {
             var date = Arguments.Date(parse.GetValue(on), "--on");
-            var within = parse.GetValue(province) is { } p ? Arguments.Code(p, "--province") : null;
             if (parse.GetValue(top) is < 0 or > 10_000)
             {
                 throw new CliException($"--top {parse.GetValue(top)} is out of range; give 0 to 10000");
             }
 
             var catalog = CatalogSource.LoadOrFail(parse.GetValue(standards), io);
+            var within = parse.GetValue(province) is { } p ? DivisionNames.Resolve(catalog.Divisions, p, "--province") : null;
             IReadOnlyList<PopulationRecord>? people = parse.GetValue(population) is { } path ? ReadPopulation(path, catalog) : null;
             EqualizationReport report;
             try

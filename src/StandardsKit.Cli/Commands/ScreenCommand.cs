@@ -29,7 +29,6 @@ internal static class ScreenCommand
         command.SetAction(parse =>
         {
             var paths = parse.GetValue(files) is { Length: > 0 } given ? given : ["-"];
-            var code = parse.GetValue(county) is { } c ? Arguments.County(c) : null;
             var date = Arguments.Date(parse.GetValue(on), "--on");
             var outPath = parse.GetValue(output);
             var outFormat = parse.GetValue(format) is { } f ? ScreenFormats.Parse(f)
@@ -56,6 +55,7 @@ internal static class ScreenCommand
             }
 
             var catalog = CatalogSource.LoadOrFail(parse.GetValue(standards), io);
+            var code = parse.GetValue(county) is { } c ? DivisionNames.Resolve(catalog.Divisions, c, "--county") : null;
             var filter = parse.GetValue(items) is { Length: > 0 } wanted ? wanted : null;
             var progress = !Console.IsErrorRedirected && io.Error == Console.Error ? io.Error : null;
             var settings = new ScreenSettings(new RowDefaults(code, date, catalog.Facts), filter, parse.GetValue(threads), parse.GetValue(failFast), progress);

@@ -47,7 +47,7 @@ internal sealed class Language
 
     /// <summary>
     /// Localises the quantity names and units in a level summary the analysis library writes ("antenatalChecks 9 times; allowance 75
-    /// CNY/month"): each part ends with its unit.
+    /// CNY/month"): each part starts with its quantity; units are words of their own.
     /// </summary>
     public string Units(string summary)
     {
@@ -58,10 +58,14 @@ internal sealed class Language
 
         return string.Join("; ", summary.Split("; ").Select(part =>
         {
-            var space = part.LastIndexOf(' ');
-            var unit = space > 0 && ChineseLabels.Units.TryGetValue(part[(space + 1)..], out var zh) ? part[..space] + " " + zh : part;
-            var first = unit.IndexOf(' ');
-            return first > 0 ? Quantity(unit[..first]) + unit[first..] : unit;
+            // "antenatalChecks 9 > 5 times", "award 700 CNY where the parent sets no amount": the quantity first, units anywhere.
+            var words = part.Split(' ');
+            for (var i = 0; i < words.Length; i++)
+            {
+                words[i] = ChineseLabels.Units.TryGetValue(words[i], out var unit) ? unit : i == 0 ? Quantity(words[i]) : words[i];
+            }
+
+            return string.Join(' ', words);
         }));
     }
 }

@@ -14,7 +14,7 @@ internal static class ScreenCommand
     public static Command Create(ConsoleIo io, Option<string?> standards)
     {
         var files = new Argument<string[]>("files") { Description = "Residents: .jsonl, .csv or .parquet files; none or - for standard input", Arity = ArgumentArity.ZeroOrMore };
-        var county = new Option<string?>("--county") { Description = "County for rows without a 'county' column" };
+        var county = new Option<string?>("--county") { Description = "County for rows without a 'county' column: a code or a unique name" };
         var on = new Option<string?>("--on") { Description = "Date YYYY-MM-DD for rows without an 'on' column (default: today)" };
         var inputFormat = new Option<string?>("--input-format") { Description = "jsonl, csv or parquet (default: from the file extension; jsonl for standard input)" };
         var format = new Option<string?>("--format") { Description = "Output: jsonl, csv or parquet (default: from --output's extension, else jsonl)" };

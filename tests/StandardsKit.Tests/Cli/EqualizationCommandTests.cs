@@ -122,7 +122,7 @@ public sealed class EqualizationCommandTests(NationalEqualizationFixture nationa
     [Fact]
     public void A_province_and_an_item_narrow_the_run_and_text_then_lists_every_county()
     {
-        var result = CliHarness.Run("equalization", "--on", "2024-06-01", "--province", "510100", "--item", "special-children-basic-living");
+        var result = CliHarness.Run("equalization", "--on", "2024-06-01", "--province", "510100", "--item", "special-children-basic-living", "--lang", "en");
         result.ExitCode.Should().Be(0, result.Err);
         result.OutLines[0].Should().Be("Equalisation on 2024-06-01 against cn-national@2023: 20 county-level units in 510100, 1 item");
         result.Out.Should().Contain("  510104 锦江区 special-children-basic-living [510100] above-floor lags, non-hukou covered: allowance 1980 / — CNY/month");
@@ -131,7 +131,7 @@ public sealed class EqualizationCommandTests(NationalEqualizationFixture nationa
     [Fact]
     public void Markdown_for_one_item_in_Chengdu_matches_the_golden_file()
     {
-        var result = CliHarness.Run("equalization", "--on", "2024-06-01", "--province", "510100", "--item", "special-children-basic-living", "--format", "markdown");
+        var result = CliHarness.Run("equalization", "--on", "2024-06-01", "--province", "510100", "--item", "special-children-basic-living", "--format", "markdown", "--lang", "en");
         result.ExitCode.Should().Be(0, result.Err);
         Golden.Match(result.Out, "equalization-chengdu-special-children.md");
     }

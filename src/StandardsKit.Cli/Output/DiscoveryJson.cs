@@ -22,20 +22,7 @@ internal static class DiscoveryJson
             w.WriteString("name", f.Name);
             w.WriteString("type", Type(f.Kind));
             w.WriteString("unit", f.Unit);
-            if (f.Values.IsEmpty)
-            {
-                w.WriteNull("values");
-            }
-            else
-            {
-                w.WriteStartArray("values");
-                foreach (var v in f.Values)
-                {
-                    w.WriteStringValue(v);
-                }
-
-                w.WriteEndArray();
-            }
+            w.WriteStrings("values", f.Values, nullWhenEmpty: true);
 
             w.WriteNumberOrNull("min", f.Min);
             w.WriteNumberOrNull("max", f.Max);

@@ -99,14 +99,7 @@ internal static class ItemsJson
                 w.WriteNull("eligibility");
             }
 
-            if (i.Level?.Text is { } text)
-            {
-                w.WriteText("levelText", text);
-            }
-            else
-            {
-                w.WriteNull("levelText");
-            }
+            w.WriteTextOrNull("levelText", i.Level?.Text);
 
             QuantityJson.WriteAll(w, "quantities", i.Level is { } level ? level.Quantities.Select(q => (q, (string?)null)) : null, on);
             w.WriteEndObject();
@@ -139,13 +132,7 @@ internal static class ItemsJson
             var root = item.Layers[0];
             QuantityJson.WriteAll(w, "national", root.Document.IsNational ? (root.Item.Level?.Quantities ?? []).Select(q => (q, (string?)root.Document.Jurisdiction)) : null, on);
             QuantityJson.WriteAll(w, "local", item.Quantities.Select(q => (q.Quantity, (string?)q.Layer.Document.Jurisdiction)), on);
-            w.WriteStartArray("above");
-            foreach (var a in r.Above)
-            {
-                w.WriteStringValue(a);
-            }
-
-            w.WriteEndArray();
+            w.WriteStrings("above", r.Above);
             w.WriteEndObject();
         }
 
@@ -163,24 +150,9 @@ internal static class ItemsJson
     private static void Item(Utf8JsonWriter w, EffectiveItem item)
     {
         w.WriteString("id", item.Id);
-        if (item.Number is { } n)
-        {
-            w.WriteNumber("number", n);
-        }
-        else
-        {
-            w.WriteNull("number");
-        }
-
+        w.WriteNumberOrNull("number", item.Number);
         w.WriteText("name", item.Name);
-        if (item.LocalName is { } local)
-        {
-            w.WriteText("localName", local);
-        }
-        else
-        {
-            w.WriteNull("localName");
-        }
+        w.WriteTextOrNull("localName", item.LocalName);
 
         w.WriteString("kind", item.Kind switch { ItemKind.Basic => "basic", ItemKind.NonBasic => "non-basic", _ => "local" });
         w.WriteString("jurisdiction", item.Jurisdiction);
@@ -189,15 +161,7 @@ internal static class ItemsJson
     /// <summary>The quantities in effect (each from the most specific layer that sets it) and the level text.</summary>
     private static void Level(Utf8JsonWriter w, EffectiveItem item, DateOnly on)
     {
-        if (item.LevelText is { } text)
-        {
-            w.WriteText("levelText", text);
-        }
-        else
-        {
-            w.WriteNull("levelText");
-        }
-
+        w.WriteTextOrNull("levelText", item.LevelText);
         QuantityJson.WriteAll(w, "quantities", item.Quantities.Select(q => (q.Quantity, (string?)q.Layer.Document.Jurisdiction)), on);
     }
 
@@ -211,13 +175,7 @@ internal static class ItemsJson
 
         w.WriteStartObject(name);
         w.WriteString("evidence", p.Evidence.Name());
-        w.WriteStartArray("sources");
-        foreach (var s in p.Sources)
-        {
-            w.WriteStringValue(s);
-        }
-
-        w.WriteEndArray();
+        w.WriteStrings("sources", p.Sources);
         w.WriteEndObject();
     }
 }

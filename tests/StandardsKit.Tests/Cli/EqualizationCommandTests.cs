@@ -137,6 +137,18 @@ public sealed class EqualizationCommandTests(NationalEqualizationFixture nationa
     }
 
     [Fact]
+    public void Markdown_in_Chinese_by_default_matches_its_golden_file_and_html_says_its_language()
+    {
+        var zh = CliHarness.Run("equalization", "--on", "2024-06-01", "--province", "成都市", "--item", "special-children-basic-living", "--format", "markdown");
+        zh.ExitCode.Should().Be(0, zh.Err);
+        zh.Out.Should().Contain("补助标准 1980 元/月").And.NotContain("CNY/month").And.NotContain("allowance");
+        Golden.Match(zh.Out, "equalization-chengdu-special-children.zh.md");
+
+        CliHarness.Run("equalization", "--on", "2024-06-01", "--province", "510100", "--format", "html").Out.Should().Contain("<html lang=\"zh\">").And.Contain("<h2>最大差距</h2>");
+        CliHarness.Run("equalization", "--on", "2024-06-01", "--province", "510100", "--format", "html", "--lang", "en").Out.Should().Contain("<html lang=\"en\">").And.Contain("<h2>Largest gaps</h2>");
+    }
+
+    [Fact]
     public void Csv_has_one_row_per_county_item_and_quantity()
     {
         var result = CliHarness.Run("equalization", "--on", "2024-06-01", "--province", "310000", "--format", "csv");

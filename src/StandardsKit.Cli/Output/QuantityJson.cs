@@ -5,8 +5,8 @@ using StandardsKit.Model;
 namespace StandardsKit.Cli.Output;
 
 /// <summary>
-/// One quantity in the JSON of <c>list</c>, <c>show</c> and <c>report</c> (schemas/quantity-output.schema.json's
-/// shape, repeated in each output schema): numbers as numbers, the unit apart, and null where there is none.
+/// One quantity in the JSON of <c>list</c>, <c>show</c> and <c>report</c> (the <c>quantity</c> definition of
+/// schemas/list-, show- and report-output.schema.json): numbers as numbers, the unit apart, and null where there is none.
 /// </summary>
 internal static class QuantityJson
 {

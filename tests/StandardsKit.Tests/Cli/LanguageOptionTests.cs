@@ -2,7 +2,7 @@ using static StandardsKit.Tests.Cli.CliHarness;
 
 namespace StandardsKit.Tests.Cli;
 
-/// <summary>--lang zh|en on eval, show, report and diff: the same name, values and default (zh); units and headings follow it.</summary>
+/// <summary>--lang zh|en on every command that prints text for people: the same name, values and default (zh); units and headings follow it.</summary>
 public sealed class LanguageOptionTests
 {
     private const string Date = "2024-06-01";
@@ -68,6 +68,11 @@ public sealed class LanguageOptionTests
     [InlineData("report", "--county", "310104")]
     [InlineData("diff", "cn-national@2021", "cn-national@2023")]
     [InlineData("eval", "--county", "310104", "--resident", "-")]
+    [InlineData("list")]
+    [InlineData("equalization")]
+    [InlineData("facts")]
+    [InlineData("standards")]
+    [InlineData("divisions", "find", "徐汇")]
     public void Every_command_refuses_a_language_it_does_not_have(params string[] args)
     {
         var r = RunWithInput("{}", [.. args, "--lang", "fr"]);

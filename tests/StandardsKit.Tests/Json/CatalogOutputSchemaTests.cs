@@ -57,6 +57,17 @@ public sealed class CatalogOutputSchemaTests
     }
 
     [Fact]
+    public void List_show_and_report_describe_a_quantity_the_same_way()
+    {
+        // One writer (Output/QuantityJson.cs) makes every quantity; the definition is repeated per schema so each file stands alone.
+        var definitions = new[] { "list", "show", "report" }
+            .Select(n => JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "schemas", $"{n}-output.schema.json")))!["definitions"]!["quantity"]!.ToJsonString())
+            .ToList();
+
+        definitions.Distinct().Should().ContainSingle();
+    }
+
+    [Fact]
     public void A_local_only_item_has_null_national_level_in_the_report()
     {
         var report = JsonNode.Parse(Run("report", "--county", "310104", "--on", "2024-06-01", "--format", "json").Out)!;

@@ -25,20 +25,6 @@ internal static class Arguments
             : throw new CliException($"{option} {text} is outside the supported range {ExpressionLimits.DateRangeText}");
     }
 
-    public static string County(string? code) => Code(code, "--county");
-
-    public static string Code(string? code, string option)
-    {
-        if (code is null || code.Length != 6 || !code.All(char.IsAsciiDigit))
-        {
-            throw new CliException(option == "--county"
-                ? $"--county '{Shorten(code)}' is not a 6-digit county code, e.g. --county 310104"
-                : $"{option} '{Shorten(code)}' is not a 6-digit division code, e.g. {option} 510000");
-        }
-
-        return code;
-    }
-
     /// <summary>An argument echoed in an error: enough to recognise it, never a megabyte of it.</summary>
     public static string Shorten(string? text) =>
         text is null ? "" : text.Length <= 40 ? text : string.Create(CultureInfo.InvariantCulture, $"{text.AsSpan(0, 40)}… ({text.Length:N0} characters)");

@@ -46,6 +46,9 @@ internal static class CliApp
         root.Subcommands.Add(ScreenCommand.Create(io, standards));
         root.Subcommands.Add(EqualizationCommand.Create(io, standards));
         root.Subcommands.Add(SchemaCommand.Create(io, standards));
+        root.Subcommands.Add(FactsCommand.Create(io, standards));
+        root.Subcommands.Add(StandardsCommand.Create(io, standards));
+        root.Subcommands.Add(DivisionsCommand.Create(io, standards));
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

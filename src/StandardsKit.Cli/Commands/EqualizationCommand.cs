@@ -14,26 +14,27 @@ internal static class EqualizationCommand
     public static Command Create(ConsoleIo io, Option<string?> standards)
     {
         var on = new Option<string?>("--on") { Description = "Date YYYY-MM-DD (default: today)" };
-        var province = new Option<string?>("--province") { Description = "Only the county-level units inside this division (a province such as 510000, or a prefecture)" };
+        var province = new Option<string?>("--province") { Description = "Only the county-level units inside this division: a code (510000, or a prefecture) or a unique name (四川省)" };
         var items = new Option<string[]>("--item") { Description = "Only this item id (repeatable)", AllowMultipleArgumentsPerToken = false };
         var population = new Option<string?>("--population") { Description = "Weighted residents per county (JSON Lines or .csv with county, weight and facts): adds the annual cost and who pays it" };
         var top = new Option<int>("--top") { Description = "How many of the largest gaps to rank", DefaultValueFactory = _ => 20 };
         var format = new Option<string>("--format") { Description = "text, markdown, json, csv or html", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "markdown", "json", "csv", "html");
+        var lang = Language.CreateOption();
         var command = new Command("equalization", "Every county-level unit × item in force: the level against the national floor, status, lag, coverage of residents without local hukou; distributions, province roll-ups, the largest gaps; with --population, the annual cost split between centre and local budgets.")
         {
-            on, province, items, population, top, format,
+            on, province, items, population, top, format, lang,
         };
         command.SetAction(parse =>
         {
             var date = Arguments.Date(parse.GetValue(on), "--on");
-            var within = parse.GetValue(province) is { } p ? Arguments.Code(p, "--province") : null;
             if (parse.GetValue(top) is < 0 or > 10_000)
             {
                 throw new CliException($"--top {parse.GetValue(top)} is out of range; give 0 to 10000");
             }
 
             var catalog = CatalogSource.LoadOrFail(parse.GetValue(standards), io);
+            var within = parse.GetValue(province) is { } p ? DivisionNames.Resolve(catalog.Divisions, p, "--province") : null;
             IReadOnlyList<PopulationRecord>? people = parse.GetValue(population) is { } path ? ReadPopulation(path, catalog) : null;
             EqualizationReport report;
             try
@@ -65,10 +66,10 @@ internal static class EqualizationCommand
                     EqualizationCsv.Write(io.Out, report);
                     break;
                 case "html":
-                    EqualizationHtml.Write(io.Out, report);
+                    EqualizationHtml.Write(io.Out, report, Language.Of(parse, lang));
                     break;
                 default:
-                    EqualizationText.Write(io.Out, report, markdown: parse.GetValue(format) == "markdown");
+                    EqualizationText.Write(io.Out, report, markdown: parse.GetValue(format) == "markdown", Language.Of(parse, lang));
                     break;
             }
 

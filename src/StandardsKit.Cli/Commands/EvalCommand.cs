@@ -10,7 +10,7 @@ internal static class EvalCommand
 {
     public static Command Create(ConsoleIo io, Option<string?> standards)
     {
-        var county = new Option<string>("--county") { Description = "6-digit county-level code, e.g. 310104", Required = true };
+        var county = ListCommand.CountyOption("6-digit county-level code or a unique name, e.g. 310104 or 徐汇区", required: true);
         var on = new Option<string?>("--on") { Description = "Evaluation date YYYY-MM-DD (" + Arguments.DefaultDateText + ")" };
         var resident = new Option<string>("--resident") { Description = "JSON file of the resident's facts, or - for standard input", Required = true };
         var items = new Option<string[]>("--item") { Description = "Only this item id (repeatable)", AllowMultipleArgumentsPerToken = false };
@@ -32,11 +32,11 @@ internal static class EvalCommand
                 throw new CliException("--record writes JSON; drop --format text");
             }
 
-            var code = Arguments.County(parse.GetValue(county));
             var date = Arguments.Date(parse.GetValue(on), "--on");
             var residentPath = parse.GetValue(resident)!;
             var person = ReadResident(residentPath, io);
             var catalog = CatalogSource.LoadOrFail(parse.GetValue(standards), io);
+            var code = DivisionNames.Resolve(catalog.Divisions, parse.GetValue(county), "--county");
             Evaluation evaluation;
             try
             {

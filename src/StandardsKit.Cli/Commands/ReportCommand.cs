@@ -9,7 +9,7 @@ internal static class ReportCommand
 {
     public static Command Create(ConsoleIo io, Option<string?> standards)
     {
-        var county = new Option<string>("--county") { Description = "6-digit county-level code", Required = true };
+        var county = ListCommand.CountyOption("6-digit county-level code or a unique name, e.g. 310104 or 徐汇区", required: true);
         var on = new Option<string?>("--on") { Description = "Date YYYY-MM-DD (" + Arguments.DefaultDateText + ")" };
         var format = new Option<string>("--format") { Description = "text, markdown or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "markdown", "json");
@@ -20,9 +20,9 @@ internal static class ReportCommand
         };
         command.SetAction(parse =>
         {
-            var code = Arguments.County(parse.GetValue(county));
             var date = Arguments.Date(parse.GetValue(on), "--on");
             var catalog = CatalogSource.LoadOrFail(parse.GetValue(standards), io);
+            var code = DivisionNames.Resolve(catalog.Divisions, parse.GetValue(county), "--county");
             System.Collections.Immutable.ImmutableArray<FloorReportRow> rows;
             try
             {
@@ -33,7 +33,13 @@ internal static class ReportCommand
                 throw new CliException(e.Message);
             }
 
-            FloorReportOutput.Write(io.Out, parse.GetValue(format)!, code, date, rows, Language.Of(parse.GetValue(lang)));
+            if (parse.GetValue(format) == "json")
+            {
+                ItemsJson.Report(io.Out, code, date, rows, ListCommand.InForce(catalog, code, date));
+                return CliApp.Ok;
+            }
+
+            FloorReportOutput.Write(io.Out, parse.GetValue(format)!, code, date, rows, Language.Of(parse, lang));
             return CliApp.Ok;
         });
         return command;

@@ -14,7 +14,7 @@ internal static class ScreenCommand
     public static Command Create(ConsoleIo io, Option<string?> standards)
     {
         var files = new Argument<string[]>("files") { Description = "Residents: .jsonl, .csv or .parquet files; none or - for standard input", Arity = ArgumentArity.ZeroOrMore };
-        var county = new Option<string?>("--county") { Description = "County for rows without a 'county' column" };
+        var county = new Option<string?>("--county") { Description = "County for rows without a 'county' column: a code or a unique name" };
         var on = new Option<string?>("--on") { Description = "Date YYYY-MM-DD for rows without an 'on' column (default: today)" };
         var inputFormat = new Option<string?>("--input-format") { Description = "jsonl, csv or parquet (default: from the file extension; jsonl for standard input)" };
         var format = new Option<string?>("--format") { Description = "Output: jsonl, csv or parquet (default: from --output's extension, else jsonl)" };
@@ -29,7 +29,6 @@ internal static class ScreenCommand
         command.SetAction(parse =>
         {
             var paths = parse.GetValue(files) is { Length: > 0 } given ? given : ["-"];
-            var code = parse.GetValue(county) is { } c ? Arguments.County(c) : null;
             var date = Arguments.Date(parse.GetValue(on), "--on");
             var outPath = parse.GetValue(output);
             var outFormat = parse.GetValue(format) is { } f ? ScreenFormats.Parse(f)
@@ -56,6 +55,7 @@ internal static class ScreenCommand
             }
 
             var catalog = CatalogSource.LoadOrFail(parse.GetValue(standards), io);
+            var code = parse.GetValue(county) is { } c ? DivisionNames.Resolve(catalog.Divisions, c, "--county") : null;
             var filter = parse.GetValue(items) is { Length: > 0 } wanted ? wanted : null;
             var progress = !Console.IsErrorRedirected && io.Error == Console.Error ? io.Error : null;
             var settings = new ScreenSettings(new RowDefaults(code, date, catalog.Facts), filter, parse.GetValue(threads), parse.GetValue(failFast), progress);

@@ -11,22 +11,30 @@ internal static class ShowCommand
     public static Command Create(ConsoleIo io, Option<string?> standards)
     {
         var item = new Argument<string>("item") { Description = "Item id, e.g. maternal-health" };
-        var county = new Option<string>("--county") { Description = "6-digit county-level code (default 000000: the national standard alone)", DefaultValueFactory = _ => "000000" };
+        var county = ListCommand.CountyOption("6-digit county-level code or a unique name (default 000000: the national standard alone)", required: false);
         var on = new Option<string?>("--on") { Description = "Date YYYY-MM-DD (" + Arguments.DefaultDateText + ")" };
+        var format = new Option<string>("--format") { Description = "text or json (schemas/show-output.schema.json)", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
         var lang = Language.CreateOption();
-        var command = new Command("show", "Show one item as it applies in a county on a date: every layer's texts, rule, level and evidence.") { item, county, on, lang };
+        var command = new Command("show", "Show one item as it applies in a county on a date: every layer's texts, rule, level and evidence.") { item, county, on, format, lang };
         command.SetAction(parse =>
         {
-            var code = Arguments.County(parse.GetValue(county));
             var date = Arguments.Date(parse.GetValue(on), "--on");
             var catalog = CatalogSource.LoadOrFail(parse.GetValue(standards), io);
+            var code = DivisionNames.Resolve(catalog.Divisions, parse.GetValue(county), "--county");
             var items = ListCommand.InForce(catalog, code, date);
             var id = parse.GetValue(item)!;
             var found = items.FirstOrDefault(i => i.Id == id)
                 ?? throw new CliException($"item '{id}' is not in force in {code} on {ExpressionLimits.Iso(date)}" +
                     (Suggest(id, [.. items.Select(i => i.Id)]) is { } hint ? $" — did you mean '{hint}'?" : ""));
+            if (parse.GetValue(format) == "json")
+            {
+                ItemsJson.Show(io.Out, code, date, found);
+                return CliApp.Ok;
+            }
+
             var w = io.Out;
-            var l = Language.Of(parse.GetValue(lang));
+            var l = Language.Of(parse, lang);
             var other = l.IsChinese ? found.Name.En : found.Name.Zh;
             w.Line($"{found.Id}: {l.Name(found.Name)}" + (other is { Length: > 0 } && other != l.Name(found.Name) ? $" ({other})" : ""));
             foreach (var layer in found.Layers)
@@ -52,7 +60,7 @@ internal static class ShowCommand
                     foreach (var tier in q.Tiers)
                     {
                         var values = string.Join(", ", tier.Values.Select(v => (v.From == DateOnly.MinValue ? "" : l.T($"自{ExpressionLimits.Iso(v.From)}起: ", $"from {ExpressionLimits.Iso(v.From)}: ")) + v.Value.ToString(CultureInfo.InvariantCulture)));
-                        w.Line($"   {q.Name} ({l.Unit(q.Unit)}){(tier.When is null ? "" : l.T($" 当 {tier.When}", $" when {tier.When}"))}: {(q.AtLeast ? "≥ " : "")}{values}");
+                        w.Line($"   {Named(q.Name, l)} ({l.Unit(q.Unit)}){(tier.When is null ? "" : l.T($" 当 {tier.When}", $" when {tier.When}"))}: {(q.AtLeast ? "≥ " : "")}{values}");
                     }
                 }
             }
@@ -61,6 +69,9 @@ internal static class ShowCommand
         });
         return command;
     }
+
+    /// <summary>In zh the UI label with the name authors write in the YAML: 产前检查（antenatalChecks）.</summary>
+    private static string Named(string quantity, Language l) => l.Quantity(quantity) is var label && label != quantity ? $"{label}（{quantity}）" : quantity;
 
     private static string Show(Provenance p) =>
         // Evidence names are the vocabulary of --min-evidence and the schema, so they stay as written in either language.

@@ -63,7 +63,7 @@ internal static class EqualizationJson
             w.WriteNumber("aboveFloor", p.AboveFloor);
             w.WriteNumber("belowFloor", p.BelowFloor);
             w.WriteNumber("lagging", p.Lagging);
-            Strings(w, "itemsAboveFloor", p.ItemsAboveFloor);
+            w.WriteStrings("itemsAboveFloor", p.ItemsAboveFloor);
             w.WriteEndObject();
         }
 
@@ -102,8 +102,8 @@ internal static class EqualizationJson
         w.WriteString("name", county.Name);
         w.WriteString("province", county.Province);
         w.WriteNumberOrNull("fiscalBand", county.FiscalBand);
-        Strings(w, "chain", county.Chain.Select(l => $"{l.Standard}@{l.Edition}"));
-        Strings(w, "lagging", county.Lagging);
+        w.WriteStrings("chain", county.Chain.Select(l => $"{l.Standard}@{l.Edition}"));
+        w.WriteStrings("lagging", county.Lagging);
         w.WriteStartArray("items");
         foreach (var item in county.Items)
         {
@@ -115,7 +115,7 @@ internal static class EqualizationJson
             w.WriteString("nonHukou", Coverage(item.NonHukou));
             if (!item.Above.IsEmpty)
             {
-                Strings(w, "above", item.Above);
+                w.WriteStrings("above", item.Above);
             }
 
             if (!item.Quantities.IsEmpty)
@@ -283,7 +283,7 @@ internal static class EqualizationJson
         }
 
         w.WriteEndArray();
-        Strings(w, "notCosted", cost.NotCosted);
+        w.WriteStrings("notCosted", cost.NotCosted);
         w.WriteEndObject();
     }
 
@@ -298,16 +298,5 @@ internal static class EqualizationJson
         w.WriteNumber("localPerResident", t.LocalPerResident);
         w.WriteNumber("undeterminedWeight", t.UndeterminedWeight);
         w.WriteEndObject();
-    }
-
-    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            w.WriteStringValue(v);
-        }
-
-        w.WriteEndArray();
     }
 }

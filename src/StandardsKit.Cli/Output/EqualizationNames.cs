@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using StandardsKit.Analysis;
 using StandardsKit.Funding;
 using StandardsKit.Model;
@@ -51,21 +50,4 @@ internal static class EqualizationNames
     /// <summary>A plain invariant number: no grouping, at most two decimals (amounts) or four (ratios).</summary>
     public static string Number(decimal? value, int decimals = 2) =>
         value is { } v ? decimal.Round(v, decimals).ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture) : "";
-
-    /// <summary>Text from YAML made safe for a terminal: control characters become \uXXXX.</summary>
-    public static string Clean(string text)
-    {
-        if (!text.Any(char.IsControl))
-        {
-            return text;
-        }
-
-        var b = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            b.Append(char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString());
-        }
-
-        return b.ToString();
-    }
 }

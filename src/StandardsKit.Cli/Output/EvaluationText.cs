@@ -11,6 +11,7 @@ internal static class EvaluationText
     public static void Write(TextWriter w, Evaluation evaluation, string lang)
     {
         var zh = lang != "en";
+        var l = Language.Of(lang);
         w.Line(zh
             ? $"县级区划 {evaluation.County}，日期 {ExpressionLimits.Iso(evaluation.On)}"
             : $"County {evaluation.County} on {ExpressionLimits.Iso(evaluation.On)}");
@@ -18,7 +19,7 @@ internal static class EvaluationText
                     string.Join(" → ", evaluation.Chain.Select(c => $"{c.Standard}@{c.Edition} ({c.Jurisdiction})")));
         foreach (var warning in evaluation.Warnings)
         {
-            w.WriteLine($"{(zh ? "警告" : "warning")}: {warning.Message}");
+            w.Line($"{(zh ? "警告" : "warning")}: {warning.Message}");
         }
 
         w.WriteLine();
@@ -48,10 +49,10 @@ internal static class EvaluationText
             {
                 foreach (var q in level.Quantities)
                 {
-                    var amount = $"{(q.AtLeast ? "≥ " : "")}{QuantityText.Amount(q, zh)} {Language.Of(lang).Unit(q.Unit)}";
+                    var amount = $"{(q.AtLeast ? "≥ " : "")}{QuantityText.Amount(q, zh)} {l.Unit(q.Unit)}";
                     w.Line(q.Value is null
-                        ? $"    {(zh ? "标准" : "level")}: {q.Name}: {amount} — {QuantityText.DependsOn(q, zh)} ({q.Jurisdiction})"
-                        : $"    {(zh ? "标准" : "level")}: {q.Name} {amount} ({q.Jurisdiction})");
+                        ? $"    {(zh ? "标准" : "level")}: {l.Quantity(q.Name)}: {amount} — {QuantityText.DependsOn(q, zh)} ({q.Jurisdiction})"
+                        : $"    {(zh ? "标准" : "level")}: {l.Quantity(q.Name)} {amount} ({q.Jurisdiction})");
                 }
 
                 if (level.Text is { } text)

@@ -7,14 +7,11 @@ namespace StandardsKit.Cli.Output;
 
 internal static class FloorReportOutput
 {
-    /// <summary>Text and markdown follow <paramref name="l"/>; JSON is data (names in both languages, statuses as tokens).</summary>
+    /// <summary>Text and markdown, following <paramref name="l"/>; JSON is <see cref="ItemsJson.Report"/>.</summary>
     public static void Write(TextWriter w, string format, string county, DateOnly on, ImmutableArray<FloorReportRow> rows, Language l)
     {
         switch (format)
         {
-            case "json":
-                Json(w, county, on, rows);
-                break;
             case "markdown":
                 w.Line(l.T($"### {county} 底线对照（{ExpressionLimits.Iso(on)}）", $"### Floor report for {county} on {ExpressionLimits.Iso(on)}"));
                 w.WriteLine();
@@ -52,38 +49,8 @@ internal static class FloorReportOutput
         }
     }
 
-    private static void Json(TextWriter target, string county, DateOnly on, ImmutableArray<FloorReportRow> rows)
-    {
-        using var w = JsonOutput.Writer(target, out var flush);
-        w.WriteStartObject();
-        w.WriteString("county", county);
-        w.WriteString("on", on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        w.WriteStartArray("items");
-        foreach (var r in rows)
-        {
-            w.WriteStartObject();
-            w.WriteString("item", r.Item);
-            w.WriteString("name", r.Name.Zh);
-            w.WriteString("jurisdiction", r.Jurisdiction);
-            w.WriteString("status", Status(r.Status));
-            w.WriteString("nationalLevel", r.NationalLevel);
-            w.WriteString("localLevel", r.LocalLevel);
-            w.WriteStartArray("above");
-            foreach (var a in r.Above)
-            {
-                w.WriteStringValue(a);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-        flush();
-    }
-
-    private static string Status(FloorStatus s) => s switch
+    /// <summary>The status token of text, markdown and JSON.</summary>
+    public static string Status(FloorStatus s) => s switch
     {
         FloorStatus.National => "national",
         FloorStatus.AtFloor => "at-floor",

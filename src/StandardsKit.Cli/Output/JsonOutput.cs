@@ -55,4 +55,36 @@ internal static class JsonOutput
         w.WriteString("en", text.En);
         w.WriteEndObject();
     }
+
+    /// <summary>An array of strings; with <paramref name="nullWhenEmpty"/>, null instead of an empty array (a fact with no allowed values).</summary>
+    public static void WriteStrings(this Utf8JsonWriter w, string name, IEnumerable<string> values, bool nullWhenEmpty = false)
+    {
+        var list = values as IReadOnlyCollection<string> ?? [.. values];
+        if (nullWhenEmpty && list.Count == 0)
+        {
+            w.WriteNull(name);
+            return;
+        }
+
+        w.WriteStartArray(name);
+        foreach (var v in list)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+
+    /// <summary>Bilingual text, or null where there is none (no local name, no level text).</summary>
+    public static void WriteTextOrNull(this Utf8JsonWriter w, string name, Model.LocalizedText? text)
+    {
+        if (text is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteText(name, text);
+        }
+    }
 }

@@ -5,28 +5,13 @@ namespace StandardsKit.Cli.Output;
 
 /// <summary>
 /// The language of text output (<c>--lang zh|en</c>, default zh): headings, labels and units follow it; names
-/// come from the data's <c>zh</c>/<c>en</c>. Quantity names, rules and fact names have no Chinese label in the
-/// data and are printed as written (README, "Output language").
+/// come from the data's <c>zh</c>/<c>en</c>; units and quantity names take the UI labels of <see cref="ChineseLabels"/>
+/// in zh. Rules and fact names are printed as written (README, "Output language").
 /// </summary>
 internal sealed class Language
 {
     public static readonly Language Chinese = new("zh");
     public static readonly Language English = new("en");
-
-    private static readonly Dictionary<string, string> ChineseUnits = new(StringComparer.Ordinal)
-    {
-        ["CNY"] = "元",
-        ["CNY/day"] = "元/天",
-        ["CNY/month"] = "元/月",
-        ["CNY/year"] = "元/年",
-        ["mg/day"] = "毫克/天",
-        ["days"] = "天",
-        ["weeks"] = "周",
-        ["months"] = "个月",
-        ["years"] = "年",
-        ["times"] = "次",
-        ["times/year"] = "次/年",
-    };
 
     private Language(string code) => Code = code;
 
@@ -34,6 +19,9 @@ internal sealed class Language
     public string Code { get; }
 
     public bool IsChinese => Code == "zh";
+
+    /// <summary>The language of an (optional) <c>--lang</c> value: zh unless it says en.</summary>
+    public static Language Of(ParseResult parse, Option<string> option) => Of(parse.GetValue(option));
 
     /// <summary>The <c>--lang</c> option every text-printing command takes, with the same name, values and default.</summary>
     public static Option<string> CreateOption()
@@ -52,11 +40,14 @@ internal sealed class Language
     public string Name(LocalizedText text) => text.In(Code);
 
     /// <summary>A unit as written in the data (<c>CNY/month</c>), in Chinese 元/月 for zh; units the table lacks stay as written.</summary>
-    public string Unit(string unit) => IsChinese && ChineseUnits.TryGetValue(unit, out var zh) ? zh : unit;
+    public string Unit(string unit) => IsChinese && ChineseLabels.Units.TryGetValue(unit, out var zh) ? zh : unit;
+
+    /// <summary>A quantity name (<c>antenatalChecks</c>), in zh its UI label (产前检查); names the table lacks stay as written.</summary>
+    public string Quantity(string name) => IsChinese && ChineseLabels.Quantities.TryGetValue(name, out var zh) ? zh : name;
 
     /// <summary>
-    /// Localises the units in a level summary the analysis library writes ("antenatalChecks 9 times; allowance 75
-    /// CNY/month"): each part ends with its unit.
+    /// Localises the quantity names and units in a level summary the analysis library writes ("antenatalChecks 9 times; allowance 75
+    /// CNY/month"): each part starts with its quantity; units are words of their own.
     /// </summary>
     public string Units(string summary)
     {
@@ -67,8 +58,14 @@ internal sealed class Language
 
         return string.Join("; ", summary.Split("; ").Select(part =>
         {
-            var space = part.LastIndexOf(' ');
-            return space > 0 && ChineseUnits.TryGetValue(part[(space + 1)..], out var zh) ? part[..space] + " " + zh : part;
+            // "antenatalChecks 9 > 5 times", "award 700 CNY where the parent sets no amount": the quantity first, units anywhere.
+            var words = part.Split(' ');
+            for (var i = 0; i < words.Length; i++)
+            {
+                words[i] = ChineseLabels.Units.TryGetValue(words[i], out var unit) ? unit : i == 0 ? Quantity(words[i]) : words[i];
+            }
+
+            return string.Join(' ', words);
         }));
     }
 }

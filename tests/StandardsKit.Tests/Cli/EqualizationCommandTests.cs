@@ -122,7 +122,7 @@ public sealed class EqualizationCommandTests(NationalEqualizationFixture nationa
     [Fact]
     public void A_province_and_an_item_narrow_the_run_and_text_then_lists_every_county()
     {
-        var result = CliHarness.Run("equalization", "--on", "2024-06-01", "--province", "510100", "--item", "special-children-basic-living");
+        var result = CliHarness.Run("equalization", "--on", "2024-06-01", "--province", "510100", "--item", "special-children-basic-living", "--lang", "en");
         result.ExitCode.Should().Be(0, result.Err);
         result.OutLines[0].Should().Be("Equalisation on 2024-06-01 against cn-national@2023: 20 county-level units in 510100, 1 item");
         result.Out.Should().Contain("  510104 锦江区 special-children-basic-living [510100] above-floor lags, non-hukou covered: allowance 1980 / — CNY/month");
@@ -131,9 +131,21 @@ public sealed class EqualizationCommandTests(NationalEqualizationFixture nationa
     [Fact]
     public void Markdown_for_one_item_in_Chengdu_matches_the_golden_file()
     {
-        var result = CliHarness.Run("equalization", "--on", "2024-06-01", "--province", "510100", "--item", "special-children-basic-living", "--format", "markdown");
+        var result = CliHarness.Run("equalization", "--on", "2024-06-01", "--province", "510100", "--item", "special-children-basic-living", "--format", "markdown", "--lang", "en");
         result.ExitCode.Should().Be(0, result.Err);
         Golden.Match(result.Out, "equalization-chengdu-special-children.md");
+    }
+
+    [Fact]
+    public void Markdown_in_Chinese_by_default_matches_its_golden_file_and_html_says_its_language()
+    {
+        var zh = CliHarness.Run("equalization", "--on", "2024-06-01", "--province", "成都市", "--item", "special-children-basic-living", "--format", "markdown");
+        zh.ExitCode.Should().Be(0, zh.Err);
+        zh.Out.Should().Contain("补助标准 1980 元/月").And.NotContain("CNY/month").And.NotContain("allowance");
+        Golden.Match(zh.Out, "equalization-chengdu-special-children.zh.md");
+
+        CliHarness.Run("equalization", "--on", "2024-06-01", "--province", "510100", "--format", "html").Out.Should().Contain("<html lang=\"zh\">").And.Contain("<h2>最大差距</h2>");
+        CliHarness.Run("equalization", "--on", "2024-06-01", "--province", "510100", "--format", "html", "--lang", "en").Out.Should().Contain("<html lang=\"en\">").And.Contain("<h2>Largest gaps</h2>");
     }
 
     [Fact]

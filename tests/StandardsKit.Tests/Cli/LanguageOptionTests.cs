@@ -2,7 +2,7 @@ using static StandardsKit.Tests.Cli.CliHarness;
 
 namespace StandardsKit.Tests.Cli;
 
-/// <summary>--lang zh|en on eval, show, report and diff: the same name, values and default (zh); units and headings follow it.</summary>
+/// <summary>--lang zh|en on every command that prints text for people: the same name, values and default (zh); units and headings follow it.</summary>
 public sealed class LanguageOptionTests
 {
     private const string Date = "2024-06-01";
@@ -13,7 +13,7 @@ public sealed class LanguageOptionTests
         var zh = Run("show", "maternal-health", "--county", "310104", "--on", Date);
 
         zh.ExitCode.Should().Be(0, zh.Err);
-        zh.Out.Should().Contain("适用条件: pregnant or postpartum").And.Contain("antenatalChecks (次): 9").And.Contain("服务标准: 9次产前检查");
+        zh.Out.Should().Contain("适用条件: pregnant or postpartum").And.Contain("产前检查（antenatalChecks） (次): 9").And.Contain("服务标准: 9次产前检查");
         zh.Out.Should().NotContain("(times)").And.NotContain("eligibility:");
     }
 
@@ -35,7 +35,7 @@ public sealed class LanguageOptionTests
         var en = Run("report", "--county", "310104", "--on", Date, "--lang", "en");
 
         zh.OutLines[0].Should().Be($"310104 底线对照（{Date}）");
-        zh.Out.Should().Contain("地方: antenatalChecks 9 次").And.Contain("age >= 65: 75 元/月");
+        zh.Out.Should().Contain("地方: 产前检查 9 次").And.Contain("age >= 65: 75 元/月").And.Contain("民办园保教费免除上限 700 元/月 where the parent sets no amount");
         en.OutLines[0].Should().Be($"Floor report for 310104 on {Date}");
         en.Out.Should().Contain("local:    antenatalChecks 9 times").And.Contain("age >= 65: 75 CNY/month").And.Contain("Maternal health services");
     }
@@ -59,7 +59,7 @@ public sealed class LanguageOptionTests
         var zh = RunWithInput(Pregnant, "eval", "--county", "310104", "--on", Date, "--resident", "-", "--format", "text", "--item", "maternal-health");
         var en = RunWithInput(Pregnant, "eval", "--county", "310104", "--on", Date, "--resident", "-", "--format", "text", "--item", "maternal-health", "--lang", "en");
 
-        zh.Out.Should().Contain("antenatalChecks 9 次");
+        zh.Out.Should().Contain("产前检查 9 次");
         en.Out.Should().Contain("antenatalChecks 9 times");
     }
 
@@ -68,6 +68,11 @@ public sealed class LanguageOptionTests
     [InlineData("report", "--county", "310104")]
     [InlineData("diff", "cn-national@2021", "cn-national@2023")]
     [InlineData("eval", "--county", "310104", "--resident", "-")]
+    [InlineData("list")]
+    [InlineData("equalization")]
+    [InlineData("facts")]
+    [InlineData("standards")]
+    [InlineData("divisions", "find", "徐汇")]
     public void Every_command_refuses_a_language_it_does_not_have(params string[] args)
     {
         var r = RunWithInput("{}", [.. args, "--lang", "fr"]);

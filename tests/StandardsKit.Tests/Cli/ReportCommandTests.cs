@@ -47,7 +47,7 @@ public sealed class ListAndShowCommandTests
     [Fact]
     public void List_without_a_county_shows_the_national_standard_alone()
     {
-        var result = CliHarness.Run("list", "--on", "2022-06-01");
+        var result = CliHarness.Run("list", "--on", "2022-06-01", "--lang", "en");
         result.ExitCode.Should().Be(0, result.Err);
         result.OutLines[0].Should().StartWith("000000").And.EndWith("cn-national@2021");
         result.OutLines[^1].Should().Be("80 items");

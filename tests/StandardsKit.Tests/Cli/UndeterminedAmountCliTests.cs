@@ -81,7 +81,7 @@ public class UndeterminedAmountCliTests
         var zh = EvalFamilyPlanning("text");
 
         en.Out.Should().Contain("allowance: 460 or 590 CNY/month — amount depends on onlyChildDeceased");
-        zh.Out.Should().Contain("allowance: 460 或 590 元/月 — 金额取决于 onlyChildDeceased");
+        zh.Out.Should().Contain("补助标准: 460 或 590 元/月 — 金额取决于 onlyChildDeceased");
     }
 
     [Theory]

@@ -210,23 +210,22 @@ public sealed class PreparedEvaluation
         screener.Prepare(in row, ref state, -1);
         var n = _items.Length;
         var m = Quantities.Length;
-        Span<ScreenDecision> decisions = n <= 256 ? stackalloc ScreenDecision[n] : new ScreenDecision[n];
-        Span<ScreenQuantity> quantities = m <= 128 ? stackalloc ScreenQuantity[m] : new ScreenQuantity[m];
-        screener.Run(new ReadOnlySpan<ResidentRow>(ref row), decisions, quantities, n, m);
         var partCount = _explain ? screener.Program.PartCount : 0;
-        Span<byte> parts = partCount <= 1024 ? stackalloc byte[partCount] : new byte[partCount];
+
+        // Per-thread buffers, not stackalloc: zeroing kilobytes of stack on every call cost more than screening.
+        // Screening writes every slot, and nothing here calls back into an evaluation that could reuse them.
+        var scratch = EvaluationScratch.For(n, m, partCount);
+        var decisions = scratch.Decisions.AsSpan(0, n);
+        var quantities = scratch.Quantities.AsSpan(0, m);
+        var parts = scratch.Parts.AsSpan(0, partCount);
+        screener.Run(new ReadOnlySpan<ResidentRow>(ref row), decisions, quantities, n, m);
         if (partCount > 0)
         {
             screener.RunParts(ref row, ref state, parts);
         }
 
-        var materializer = _materializer.Value;
         var result = new Decision[n];
-        for (var j = 0; j < n; j++)
-        {
-            var count = _items[j].Quantities.Length;
-            result[j] = materializer.Make(j, decisions[j], quantities.Slice(_firstQuantity[j], count), parts);
-        }
+        _materializer.Value.MakeAll(decisions, quantities, parts, result);
 
         return new Evaluation(County, On, Chain, ImmutableCollectionsMarshal.AsImmutableArray(result)) { Warnings = warnings };
     }

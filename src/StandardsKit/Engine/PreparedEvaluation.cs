@@ -192,7 +192,7 @@ public sealed class PreparedEvaluation
             return Interpret(Rows.ToResident(row));
         }
 
-        return EvaluateCompiledRow(ref row, Residence.Warnings(Division(row, _hukou), Division(row, _residence), County));
+        return EvaluateCompiledRow(ref row, Warnings(row));
     }
 
     /// <summary>Every item through the compiled program, materialised as decision records.</summary>
@@ -200,8 +200,19 @@ public sealed class PreparedEvaluation
     {
         var row = default(ResidentRow);
         Rows.Fill(resident, ref row);
-        return EvaluateCompiledRow(ref row, Residence.Warnings(resident, County));
+        return EvaluateCompiledRow(ref row, Warnings(row));
     }
+
+    /// <summary>
+    /// The residence warnings for a filled row, as <see cref="Residence.Warnings(Resident, string)"/> gives them for the
+    /// resident: only a stated hukou and a stated residence can warn, so the codes are written out only then.
+    /// </summary>
+    private ImmutableArray<EvaluationWarning> Warnings(in ResidentRow row) =>
+        Stated(row, _hukou) && Stated(row, _residence)
+            ? Residence.Warnings(Division(row, _hukou), Division(row, _residence), County)
+            : [];
+
+    private static bool Stated(in ResidentRow row, RowSlot? slot) => slot is not null && row.IsGiven(slot.Slot);
 
     private Evaluation EvaluateCompiledRow(ref ResidentRow row, ImmutableArray<EvaluationWarning> warnings)
     {

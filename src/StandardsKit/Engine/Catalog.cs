@@ -36,6 +36,7 @@ public sealed class Catalog
     private readonly ConcurrentDictionary<string, SharedResolution> _resolved = new(StringComparer.Ordinal);
     private readonly EditionIndex _editions;
     private readonly ConcurrentDictionary<(string, DateOnly), Resolution> _byCountyAndDate = new();
+    private Resolution? _lastResolution;
     private readonly FrozenSet<string> _parents;
 
     internal Catalog(CompiledStandards compiled, IDivisionDirectory divisions, ImmutableArray<StandardDocument> documents,
@@ -261,8 +262,16 @@ public sealed class Catalog
 
     private Resolution Resolve(string county, DateOnly on)
     {
+        // A caller evaluating one resident at a time usually asks for the same county and date again: comparing
+        // them costs less than hashing the key.
+        if (Volatile.Read(ref _lastResolution) is { } last && last.On == on && string.Equals(last.County, county, StringComparison.Ordinal))
+        {
+            return last;
+        }
+
         if (_byCountyAndDate.TryGetValue((county, on), out var cached))
         {
+            Volatile.Write(ref _lastResolution, cached);
             return cached;
         }
 
@@ -309,6 +318,10 @@ public sealed class Catalog
     /// <summary>What is in force for a county on a date: the shared items plus both prepared forms.</summary>
     private sealed class Resolution(FrameLayout layout, ResidentRowLayout rows, string county, DateOnly on, SharedResolution shared)
     {
+        public string County => county;
+
+        public DateOnly On => on;
+
         public ImmutableArray<ChainLink> Chain => shared.Chain;
 
         public ImmutableArray<EffectiveItem> Items => shared.Items;

@@ -192,7 +192,7 @@ public sealed class PreparedEvaluation
             return Interpret(Rows.ToResident(row));
         }
 
-        return EvaluateCompiledRow(ref row, Residence.Warnings(Division(row, _hukou), Division(row, _residence), County));
+        return EvaluateCompiledRow(ref row, Warnings(row));
     }
 
     /// <summary>Every item through the compiled program, materialised as decision records.</summary>
@@ -200,8 +200,19 @@ public sealed class PreparedEvaluation
     {
         var row = default(ResidentRow);
         Rows.Fill(resident, ref row);
-        return EvaluateCompiledRow(ref row, Residence.Warnings(resident, County));
+        return EvaluateCompiledRow(ref row, Warnings(row));
     }
+
+    /// <summary>
+    /// The residence warnings for a filled row, as <see cref="Residence.Warnings(Resident, string)"/> gives them for the
+    /// resident: only a stated hukou and a stated residence can warn, so the codes are written out only then.
+    /// </summary>
+    private ImmutableArray<EvaluationWarning> Warnings(in ResidentRow row) =>
+        Stated(row, _hukou) && Stated(row, _residence)
+            ? Residence.Warnings(Division(row, _hukou), Division(row, _residence), County)
+            : [];
+
+    private static bool Stated(in ResidentRow row, RowSlot? slot) => slot is not null && row.IsGiven(slot.Slot);
 
     private Evaluation EvaluateCompiledRow(ref ResidentRow row, ImmutableArray<EvaluationWarning> warnings)
     {
@@ -210,23 +221,22 @@ public sealed class PreparedEvaluation
         screener.Prepare(in row, ref state, -1);
         var n = _items.Length;
         var m = Quantities.Length;
-        Span<ScreenDecision> decisions = n <= 256 ? stackalloc ScreenDecision[n] : new ScreenDecision[n];
-        Span<ScreenQuantity> quantities = m <= 128 ? stackalloc ScreenQuantity[m] : new ScreenQuantity[m];
-        screener.Run(new ReadOnlySpan<ResidentRow>(ref row), decisions, quantities, n, m);
         var partCount = _explain ? screener.Program.PartCount : 0;
-        Span<byte> parts = partCount <= 1024 ? stackalloc byte[partCount] : new byte[partCount];
+
+        // Per-thread buffers, not stackalloc: zeroing kilobytes of stack on every call cost more than screening.
+        // Screening writes every slot, and nothing here calls back into an evaluation that could reuse them.
+        var scratch = EvaluationScratch.For(n, m, partCount);
+        var decisions = scratch.Decisions.AsSpan(0, n);
+        var quantities = scratch.Quantities.AsSpan(0, m);
+        var parts = scratch.Parts.AsSpan(0, partCount);
+        screener.Run(new ReadOnlySpan<ResidentRow>(ref row), decisions, quantities, n, m);
         if (partCount > 0)
         {
             screener.RunParts(ref row, ref state, parts);
         }
 
-        var materializer = _materializer.Value;
         var result = new Decision[n];
-        for (var j = 0; j < n; j++)
-        {
-            var count = _items[j].Quantities.Length;
-            result[j] = materializer.Make(j, decisions[j], quantities.Slice(_firstQuantity[j], count), parts);
-        }
+        _materializer.Value.MakeAll(decisions, quantities, parts, result);
 
         return new Evaluation(County, On, Chain, ImmutableCollectionsMarshal.AsImmutableArray(result)) { Warnings = warnings };
     }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -234,6 +235,83 @@ public struct ResidentRow
     {
         Span<long> pair = [CellAt(cell), CellAt(cell + 1)];
         return MemoryMarshal.Read<decimal>(MemoryMarshal.AsBytes(pair));
+    }
+
+    /// <summary>
+    /// Stores a <see cref="Resident"/>'s raw value when it is plainly valid (a bool, a whole number in range, an
+    /// ISO date, a known enum value, a 6-digit code, known set members), without converting it to a
+    /// <see cref="Value"/> first; false, storing nothing, for anything else, which <see cref="RowSlot.Check"/> then
+    /// converts or refuses with evaluation's message. Accepts only what the check accepts, with the same result.
+    /// </summary>
+    internal bool TryStoreRaw(RowSlot info, object raw)
+    {
+        switch (info.Declaration.Kind)
+        {
+            case FactKind.Bool when raw is bool b:
+                FlagRef(info.Slot) = b ? (byte)(GivenFlag | TrueFlag) : GivenFlag;
+                return true;
+            case FactKind.Int when raw is decimal n:
+                if (n < info.LongMin || n > info.LongMax || !decimal.IsInteger(n))
+                {
+                    return false;
+                }
+
+                CellRef(info.Cell, info) = (long)n;
+                break;
+            case FactKind.Date when raw is DateOnly date:
+                if (date.DayNumber is < RowSlot.FirstDay or > RowSlot.LastDay)
+                {
+                    return false;
+                }
+
+                CellRef(info.Cell, info) = date.DayNumber;
+                break;
+            case FactKind.Date when raw is string text:
+                if (RowSlot.IsoDay(text) is not (>= RowSlot.FirstDay and <= RowSlot.LastDay and var day))
+                {
+                    return false;
+                }
+
+                CellRef(info.Cell, info) = day;
+                break;
+            case FactKind.Enum when raw is string value:
+                var index = info.IndexOf(value);
+                if (index < 0)
+                {
+                    return false;
+                }
+
+                CellRef(info.Cell, info) = index;
+                break;
+            case FactKind.Division when raw is string code:
+                if (RowSlot.SixDigits(code) is not (>= 0 and var number))
+                {
+                    return false;
+                }
+
+                CellRef(info.Cell, info) = number;
+                break;
+            case FactKind.Set when raw is ImmutableArray<string> members && info.Width == 1:
+                ulong mask = 0;
+                foreach (var member in members)
+                {
+                    var bit = member is null ? -1 : info.IndexOf(member);
+                    if (bit < 0)
+                    {
+                        return false;
+                    }
+
+                    mask |= 1UL << bit;
+                }
+
+                CellRef(info.Cell, info) = (long)mask;
+                break;
+            default:
+                return false;
+        }
+
+        MarkGiven(info.Slot);
+        return true;
     }
 
     /// <summary>Stores a checked value (the shared form the interpreter uses) into the fact's cells.</summary>

@@ -159,6 +159,7 @@ public sealed class ResidentRowLayout
     {
         ArgumentNullException.ThrowIfNull(resident);
         row.Adopt(this);
+        var derived = false;
         foreach (var (name, raw) in resident.Entries)
         {
             if (!_byName.TryGetValue(name, out var slot))
@@ -167,10 +168,19 @@ public sealed class ResidentRowLayout
                 throw new ResidentException($"unknown fact '{name}'" + (hint is null ? "; the facts are declared in standards/facts.yaml" : $" — {hint}")) { Fact = name };
             }
 
-            if (slot.Declaration.Derived is null)
+            if (slot.Declaration.Derived is not null)
+            {
+                derived = true;
+            }
+            else if (!row.TryStoreRaw(slot, raw))
             {
                 row.Store(slot, slot.Check(raw));
             }
+        }
+
+        if (!derived)
+        {
+            return;
         }
 
         // Derived facts last: evaluation reads a stated age only when the birth date does not give one.

@@ -85,6 +85,43 @@ internal sealed class RowSlot
     /// <summary>Checks a value as evaluation does, with evaluation's messages.</summary>
     public Value Check(object raw) => FrameBuilder.Convert(Declaration, raw);
 
+    /// <summary>The day number of a strict <c>YYYY-MM-DD</c> date, or -1 for any other text (which the full parser then reads or refuses).</summary>
+    public static int IsoDay(string text)
+    {
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-')
+        {
+            return -1;
+        }
+
+        var year = Digits(text, 0, 4);
+        var month = Digits(text, 5, 2);
+        var day = Digits(text, 8, 2);
+        return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            ? new DateOnly(year, month, day).DayNumber
+            : -1;
+    }
+
+    /// <summary>The number a 6-digit division code stands for, or -1 when the text is not six ASCII digits.</summary>
+    public static int SixDigits(string code) => code.Length == 6 ? Digits(code, 0, 6) : -1;
+
+    /// <summary>The number written by <paramref name="count"/> ASCII digits from <paramref name="start"/>; -1 if any is not a digit.</summary>
+    private static int Digits(string text, int start, int count)
+    {
+        var n = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var digit = text[i] - '0';
+            if ((uint)digit > 9)
+            {
+                return -1;
+            }
+
+            n = (n * 10) + digit;
+        }
+
+        return n;
+    }
+
     public static int CodeOf(string code) => int.Parse(code, NumberStyles.None, CultureInfo.InvariantCulture);
 
     public ResidentException Wrong(object raw)

@@ -193,6 +193,7 @@ public sealed class CompiledScreeningPropertyTests
 
             var compiled = explained.EvaluateCompiled(resident);
             compiled.Decisions.Select(DecisionText.Of).Should().Equal(reference.Decisions.Select(DecisionText.Of), shown);
+            compiled.Warnings.Should().Equal(reference.Warnings, shown);
             plain.EvaluateCompiled(resident).Decisions.Select(DecisionText.Of).Should().Equal(plain.Interpret(resident).Decisions.Select(DecisionText.Of), shown);
 
             plain.Rows.Fill(resident, ref rows[0]);

@@ -24,11 +24,12 @@ internal sealed class NodeReader(DiagnosticBag diagnostics)
 
     public static ImmutableArray<string> Strings(YamlNode? node) => [.. List(node).Select(String).OfType<string>()];
 
+    /// <summary>A whole number read as validation read it (YAML 1.2 core: 0x1F, 0o17 and 1.0 are whole numbers).</summary>
     public static int? Int(YamlNode? node) =>
-        String(node) is { } s && int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i) ? i : null;
+        node is YamlScalar s && YamlCoreSchema.WholeNumber(s) is { } l && l is >= int.MinValue and <= int.MaxValue ? (int)l : null;
 
-    public static decimal? Decimal(YamlNode? node) =>
-        String(node) is { } s && decimal.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
+    /// <summary>A number read as validation read it (YAML 1.2 core); null for text, infinity and not-a-number.</summary>
+    public static decimal? Decimal(YamlNode? node) => node is YamlScalar s ? YamlCoreSchema.Number(s) : null;
 
     public static bool Bool(YamlNode? node) => String(node) is "true" or "True" or "TRUE";
 

@@ -5,6 +5,7 @@ using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
 using StandardsKit.Diagnostics;
+using StandardsKit.Loading.Schema;
 using StandardsKit.Loading.Yaml;
 
 namespace StandardsKit.Loading;
@@ -48,7 +49,7 @@ internal static class SchemaValidator
         text = SchemaConditionals.Rewrite(text);
 
         // NJsonSchema only offers an async reader; the text is in memory, so this completes synchronously.
-        return JsonSchema.FromJsonAsync(text).GetAwaiter().GetResult();
+        return JsonSchema.FromJsonAsync(SchemaLowering.Lower(text)).GetAwaiter().GetResult();
     });
 
     /// <summary>The root schema with its local (<c>then</c>) or national (<c>else</c>) branch merged in.</summary>
@@ -94,10 +95,11 @@ internal static class SchemaValidator
     {
         var positions = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         var json = JsonProjection.Project(root, positions);
-        var errors = Get(kind, local: kind == SchemaKind.Standard && root is YamlMapping m && m["extends"] is not null).Validate(json);
+        var schema = Get(kind, local: kind == SchemaKind.Standard && root is YamlMapping m && m["extends"] is not null);
+        var errors = new StrictSchemaValidator().Validate(json, schema);
         var reported = new HashSet<string>(StringComparer.Ordinal);
         var more = 0;
-        foreach (var error in Flatten(errors))
+        foreach (var error in OnePerPlace(Flatten(errors)))
         {
             var diagnostic = ToDiagnostic(error, positions, root);
             if (reported.Count >= MaxPerFile)
@@ -120,7 +122,10 @@ internal static class SchemaValidator
         return errors.Count == 0;
     }
 
-    /// <summary>For "matches none of oneOf", the branch with the fewest errors is what the author meant.</summary>
+    /// <summary>
+    /// Every failing member of an <c>allOf</c> is a separate mistake: report each. For a choice (<c>oneOf</c>,
+    /// <c>anyOf</c>) only the failing branch with the fewest errors, which is the one the author meant.
+    /// </summary>
     private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
     {
         foreach (var error in errors)
@@ -137,12 +142,11 @@ internal static class SchemaValidator
 
             if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
             {
-                // Branches that passed (allOf members, say) explain nothing: report the failing branch with the
-                // fewest errors, which is the one the author meant.
-                var best = child.Errors.Values.Where(e => e.Count > 0).OrderBy(e => e.Count).FirstOrDefault();
-                if (best is not null)
+                var failing = child.Errors.Values.Where(e => e.Count > 0).ToList();
+                var reported = error.Kind == ValidationErrorKind.NotAllOf ? failing : failing.OrderBy(e => e.Count).Take(1).ToList();
+                if (reported.Count > 0)
                 {
-                    foreach (var inner in Flatten(best))
+                    foreach (var inner in reported.SelectMany(Flatten))
                     {
                         yield return inner;
                     }
@@ -155,43 +159,41 @@ internal static class SchemaValidator
         }
     }
 
+    /// <summary>
+    /// Two <c>allOf</c> members that refuse the same value the same way (a kind outside both their vocabularies)
+    /// are one mistake: keep the error from the narrower rule, whose list of allowed values is the true one.
+    /// </summary>
+    private static IEnumerable<ValidationError> OnePerPlace(IEnumerable<ValidationError> errors) =>
+        errors.GroupBy(e => (e.Path, e.Kind, e.Property))
+            .Select(g => g.OrderBy(e => e.Schema?.ActualSchema.Enumeration.Count is > 0 and var n ? n : int.MaxValue).First());
+
     private static Diagnostic ToDiagnostic(ValidationError error, Dictionary<string, YamlNode> positions, YamlNode root)
     {
         var path = (error.Path ?? "#").TrimStart('#').TrimStart('/');
-        var node = Locate(path, error.Kind == ValidationErrorKind.NoAdditionalPropertiesAllowed, positions) ?? root;
-        var scalar = node as YamlScalar;
-        var value = scalar?.Value;
-        var property = error.Property;
-        var (message, help) = error.Kind switch
+        if (error.Kind == ValidationErrorKind.ItemsNotUnique && error.Token is JArray list && RepeatedIndex(list) is { } repeated)
         {
-            ValidationErrorKind.PropertyRequired => ($"missing required property '{property}'", RequiredHelp(error)),
-            ValidationErrorKind.NoAdditionalPropertiesAllowed => ($"unknown property '{property}'",
-                Suggestions.DidYouMean(property ?? "", KnownProperties(error)) ?? "remove it or check the spelling against docs/authoring.md"),
-            ValidationErrorKind.StringExpected when scalar is { IsPlain: true } =>
-                ($"expected text but found '{value}'", $"quote it: \"{value}\""),
-            ValidationErrorKind.StringExpected => ("expected text here", null),
-            ValidationErrorKind.IntegerExpected => ($"expected a whole number{Found(value)}", null),
-            ValidationErrorKind.NumberExpected => ($"expected a number{Found(value)}", null),
-            ValidationErrorKind.BooleanExpected => ($"expected true or false{Found(value)}", null),
-            ValidationErrorKind.ArrayExpected => ("expected a list here", "write items as '- …' lines or [a, b]"),
-            ValidationErrorKind.ObjectExpected => ("expected a mapping (key: value pairs) here", null),
-            ValidationErrorKind.NullExpected => ("expected nothing here", null),
-            ValidationErrorKind.NotInEnumeration => ($"'{value}' is not allowed here", Allowed(error, value)),
-            ValidationErrorKind.PatternMismatch or ValidationErrorKind.DateTimeExpected or ValidationErrorKind.DateExpected =>
-                ($"'{value}' has the wrong form", Describe(error)),
-            ValidationErrorKind.TooFewItems => ("list is empty or too short", Describe(error)),
-            ValidationErrorKind.TooManyItems => ("list is too long", Describe(error)),
-            ValidationErrorKind.NumberTooSmall or ValidationErrorKind.NumberTooBig or ValidationErrorKind.IntegerTooBig =>
-                ($"{value} is out of range", Describe(error)),
-            ValidationErrorKind.StringTooShort => ("text is empty", "write the value or remove the key"),
-            ValidationErrorKind.StringTooLong => ("text is too long", Describe(error)),
-            ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf => ("value matches none of the allowed forms", Describe(error)),
-            ValidationErrorKind.ExcludedSchemaValidates when SchemaConditionals.IsForbiddenProperty(error) =>
-                ($"'{property}' is not allowed here", Describe(error) ?? "remove it"),
-            ValidationErrorKind.ExcludedSchemaValidates => ("this combination of keys is not allowed", Describe(error)),
-            _ => ($"schema check failed ({error.Kind})", Describe(error)),
-        };
+            path += $"[{repeated}]";
+        }
+
+        var atKey = error.Kind == ValidationErrorKind.NoAdditionalPropertiesAllowed || error is KeywordError { Keyword: KeywordError.PropertyNames };
+        var node = Locate(path, atKey, positions) ?? root;
+        var (message, help) = SchemaMessages.For(error, node);
         return new Diagnostic(DiagnosticCodes.Schema, Severity.Error, message, node.Span, help);
+    }
+
+    /// <summary>The index of the first entry equal to an earlier one.</summary>
+    private static int? RepeatedIndex(JArray list)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (!seen.Add(list[i].ToString()))
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     private static YamlNode? Locate(string path, bool preferKey, Dictionary<string, YamlNode> positions)
@@ -218,30 +220,4 @@ internal static class SchemaValidator
             path = cut <= 0 ? "" : path[..cut];
         }
     }
-
-    /// <summary>A branch of an <c>if/then/else</c> says in its description why the property is required there.</summary>
-    private static string RequiredHelp(ValidationError error) =>
-        SchemaConditionals.BranchDescription(error) is { } why ? $"add '{error.Property}:' here. {why}" : $"add '{error.Property}:' here; see the schema {Where(error)}";
-
-    private static string Found(string? value) => value is null ? "" : $" but found '{value}'";
-
-    private static string Where(ValidationError error) => error.Schema?.Title is { Length: > 0 } t ? $"({t})" : "in schemas/";
-
-    private static string? Describe(ValidationError error) =>
-        error.Schema?.ActualSchema.Description is { Length: > 0 } d ? d : null;
-
-    private static string? Allowed(ValidationError error, string? value)
-    {
-        var options = error.Schema?.ActualSchema.Enumeration.Select(e => e?.ToString() ?? "null").ToList() ?? [];
-        if (options.Count == 0)
-        {
-            return null;
-        }
-
-        var suggestion = value is null ? null : Suggestions.DidYouMean(value, options);
-        return (suggestion is null ? "" : suggestion + " ") + "allowed: " + string.Join(", ", options);
-    }
-
-    private static IEnumerable<string> KnownProperties(ValidationError error) =>
-        error.Schema?.ActualSchema.ActualProperties.Keys ?? Enumerable.Empty<string>();
 }

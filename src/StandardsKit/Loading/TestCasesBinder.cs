@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Newtonsoft.Json.Linq;
 using StandardsKit.Engine;
 using StandardsKit.Loading.Yaml;
 using StandardsKit.Testing;
@@ -37,12 +36,12 @@ internal static class TestCasesBinder
             resident = value switch
             {
                 YamlSequence s => resident.With(key.Value, s.Items.Select(NodeReader.String).OfType<string>()),
-                YamlScalar s => JsonProjection.Scalar(s) switch
+                YamlScalar s => YamlCoreSchema.Resolve(s) switch
                 {
-                    JValue { Type: JTokenType.Boolean } b => resident.With(key.Value, (bool)b),
-                    JValue { Type: JTokenType.Integer or JTokenType.Float } n => resident.With(key.Value, (decimal)n),
-                    JValue { Type: JTokenType.Null } => resident,
-                    var other => resident.With(key.Value, other.ToString()),
+                    bool b => resident.With(key.Value, b),
+                    long or decimal => resident.With(key.Value, YamlCoreSchema.Number(s)!.Value),
+                    null => resident,
+                    _ => resident.With(key.Value, s.Value),
                 },
                 _ => resident,
             };

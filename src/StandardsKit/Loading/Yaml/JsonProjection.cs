@@ -1,16 +1,14 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
-using StandardsKit.Diagnostics;
 
 namespace StandardsKit.Loading.Yaml;
 
 /// <summary>
 /// Projects the YAML tree to JSON for schema validation, resolving plain scalars by the YAML 1.2 core schema
-/// (so 9 stays an integer, 0.4 a decimal, true a bool) and remembering which YAML node each JSON path came from.
+/// (so 9 and 0x9 are integers, 0.4 a decimal, true a bool, .inf a float) and remembering which YAML node each JSON
+/// path came from.
 /// Dates stay strings: the schema describes them with a pattern.
 /// </summary>
-internal static partial class JsonProjection
+internal static class JsonProjection
 {
     public static JToken Project(YamlNode node, Dictionary<string, YamlNode> positions)
     {
@@ -51,45 +49,18 @@ internal static partial class JsonProjection
         }
     }
 
-    public static JToken Scalar(YamlScalar scalar)
+    /// <summary>
+    /// The JSON value of a scalar by the YAML 1.2 core schema (<see cref="YamlCoreSchema"/>). A decimal with no
+    /// fractional part becomes an integer, because JSON Schema counts 1.0 as an integer, as editors do.
+    /// </summary>
+    public static JToken Scalar(YamlScalar scalar) => YamlCoreSchema.Resolve(scalar) switch
     {
-        if (!scalar.IsPlain)
-        {
-            return new JValue(scalar.Value);
-        }
-
-        var v = scalar.Value;
-        if (scalar.IsNull)
-        {
-            return JValue.CreateNull();
-        }
-
-        if (v is "true" or "True" or "TRUE")
-        {
-            return new JValue(true);
-        }
-
-        if (v is "false" or "False" or "FALSE")
-        {
-            return new JValue(false);
-        }
-
-        if (IntegerRegex().IsMatch(v) && long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l))
-        {
-            return new JValue(l);
-        }
-
-        if (DecimalRegex().IsMatch(v) && decimal.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
-        {
-            return new JValue(d);
-        }
-
-        return new JValue(v);
-    }
-
-    [GeneratedRegex("^[-+]?[0-9]+$")]
-    private static partial Regex IntegerRegex();
-
-    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
-    private static partial Regex DecimalRegex();
+        null => JValue.CreateNull(),
+        bool b => new JValue(b),
+        long l => new JValue(l),
+        decimal d when d == decimal.Truncate(d) && d >= long.MinValue && d <= long.MaxValue => new JValue((long)d),
+        decimal d => new JValue(d),
+        double d => new JValue(d),
+        var other => new JValue((string)other),
+    };
 }

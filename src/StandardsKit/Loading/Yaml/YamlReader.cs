@@ -46,7 +46,7 @@ internal static class YamlReader
             return null;
         }
 
-        var state = new State(path, diagnostics, budget);
+        var state = new State(path, diagnostics, budget, text);
         try
         {
             var parser = new YamlDotNet.Core.Parser(new StringReader(text));
@@ -129,7 +129,10 @@ internal static class YamlReader
             case Scalar scalar:
                 parser.MoveNext();
                 RejectAnchor(scalar.Anchor, scalar.Start, state);
-                return new YamlScalar(Span(state.Path, scalar.Start), scalar.Value, scalar.Style);
+                return new YamlScalar(Span(state.Path, scalar.Start), scalar.Value, scalar.Style)
+                {
+                    Source = new ScalarSource(state.Text, (int)scalar.Start.Index, (int)scalar.End.Index),
+                };
             case SequenceStart start:
             {
                 RejectAnchor(start.Anchor, start.Start, state);
@@ -218,8 +221,11 @@ internal static class YamlReader
         return (line, column);
     }
 
-    private sealed class State(string path, DiagnosticBag diagnostics, LoadBudget? budget)
+    private sealed class State(string path, DiagnosticBag diagnostics, LoadBudget? budget, string text)
     {
+        /// <summary>The whole file, shared by every scalar so expression errors can be mapped to their characters.</summary>
+        public string Text { get; } = text;
+
         public string Path { get; } = path;
 
         public DiagnosticBag Diagnostics { get; } = diagnostics;

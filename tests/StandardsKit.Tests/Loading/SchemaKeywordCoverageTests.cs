@@ -1,0 +1,107 @@
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+using NJsonSchema.Validation;
+using StandardsKit.Loading.Schema;
+using StandardsKit.Loading.Yaml;
+using StandardsKit.Tests.TestSupport;
+
+namespace StandardsKit.Tests.Loading;
+
+/// <summary>
+/// Nothing a schema says goes unenforced, and no error reaches an author as a raw NJsonSchema kind name.
+/// </summary>
+public class SchemaKeywordCoverageTests
+{
+    /// <summary>Keywords NJsonSchema 11 enforces itself.</summary>
+    private static readonly HashSet<string> EnforcedByNJsonSchema =
+    [
+        "type", "properties", "required", "additionalProperties", "patternProperties", "items", "additionalItems",
+        "enum", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+        "multipleOf", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties", "allOf", "anyOf",
+        "oneOf", "not", "$ref", "format",
+    ];
+
+    /// <summary>Keywords that say nothing about what is valid.</summary>
+    private static readonly HashSet<string> Annotations =
+    [
+        "$schema", "$id", "$comment", "title", "description", "markdownDescription", "definitions", "default",
+        "examples", "deprecated", "readOnly", "writeOnly", "enumDescriptions", "markdownEnumDescriptions",
+        "defaultSnippets", "errorMessage", "doNotSuggest",
+    ];
+
+    /// <summary>Keywords <see cref="SchemaLowering"/> rewrites into ones NJsonSchema or <see cref="StrictSchemaValidator"/> enforce.</summary>
+    private static readonly HashSet<string> EnforcedByUs = ["const", .. SchemaLowering.Supplementary];
+
+    [Fact]
+    public void Every_keyword_the_schemas_use_is_enforced_or_only_an_annotation()
+    {
+        var files = Directory.GetFiles(Path.Combine(Repo.Root, "schemas"), "*.schema.json");
+        files.Should().NotBeEmpty();
+
+        var unenforced = files
+            .SelectMany(f => Keywords(JObject.Parse(File.ReadAllText(f))).Select(k => (File: Path.GetFileName(f), Keyword: k)))
+            .Where(k => !EnforcedByNJsonSchema.Contains(k.Keyword) && !Annotations.Contains(k.Keyword) && !EnforcedByUs.Contains(k.Keyword))
+            .Distinct()
+            .ToList();
+
+        unenforced.Should().BeEmpty("every keyword needs an enforcement (NJsonSchema's or StrictSchemaValidator's) before a schema may use it");
+    }
+
+    [Fact]
+    public void Every_error_kind_has_a_plain_message_and_a_fix()
+    {
+        var scalar = new YamlScalar(new Diagnostics.SourceSpan("f.yaml", 1, 1), "x", YamlDotNet.Core.ScalarStyle.Plain);
+        foreach (var kind in Enum.GetValues<ValidationErrorKind>())
+        {
+            var error = new ValidationError(kind, "p", "p", new JValue("x"), new JsonSchema());
+
+            var (message, help) = SchemaMessages.For(error, scalar);
+
+            message.Should().NotBeNullOrWhiteSpace().And.NotContain(kind.ToString(), $"{kind} should be said in words");
+            message.Should().NotContain("schema check failed").And.NotContain("\n");
+            help.Should().NotBeNullOrWhiteSpace($"{kind} should say how to fix it").And.NotContain("\n");
+        }
+    }
+
+    [Fact]
+    public void An_if_then_else_is_enforced()
+    {
+        const string Schema = """
+            {"type": "object",
+             "if": {"properties": {"kind": {"const": "local"}}, "required": ["kind"]},
+             "then": {"required": ["area"]},
+             "else": {"properties": {"area": false}}}
+            """;
+        var schema = JsonSchema.FromJsonAsync(SchemaLowering.Lower(Schema)).GetAwaiter().GetResult();
+        var validator = new StrictSchemaValidator();
+
+        validator.Validate(JObject.Parse("""{"kind": "local"}"""), schema).Should().ContainSingle(e => e.Kind == ValidationErrorKind.PropertyRequired);
+        validator.Validate(JObject.Parse("""{"kind": "local", "area": "a"}"""), schema).Should().BeEmpty();
+        validator.Validate(JObject.Parse("""{"kind": "basic", "area": "a"}"""), schema).Should().NotBeEmpty();
+        validator.Validate(JObject.Parse("""{"kind": "basic"}"""), schema).Should().BeEmpty();
+    }
+
+    private static IEnumerable<string> Keywords(JToken node)
+    {
+        if (node is not JObject schema)
+        {
+            yield break;
+        }
+
+        foreach (var property in schema.Properties())
+        {
+            yield return property.Name;
+            var children = property.Name switch
+            {
+                "properties" or "patternProperties" or "definitions" or "dependencies" => ((JObject)property.Value).Properties().Select(p => p.Value),
+                "enum" or "const" or "required" or "examples" or "default" => [],
+                _ when property.Value is JArray list => list.Children(),
+                _ => [property.Value],
+            };
+            foreach (var keyword in children.SelectMany(Keywords))
+            {
+                yield return keyword;
+            }
+        }
+    }
+}

@@ -93,6 +93,21 @@ public class SchemaGapTests
     }
 
     [Theory]
+    [InlineData("2147483648")]
+    [InlineData("99999999999")]
+    [InlineData("0xFFFFFFFFF")]
+    [InlineData("3e10")]
+    public void A_whole_number_beyond_32_bits_is_refused_not_read_as_nothing(string written)
+    {
+        // The item's number is read as an int; before, a larger one passed the schema and bound as no number at all.
+        var text = Yaml.National(Yaml.Item("maternal-health", "pregnant", number: 1)).Replace("number: 1\n    area", $"number: {written}\n    area");
+
+        var result = LoadOne(text, out _);
+
+        result.Errors().Should().ContainSingle().Which.Message.Should().Contain("too large for a whole number");
+    }
+
+    [Theory]
     [InlineData("0x4B", 75)]
     [InlineData("0o113", 75)]
     [InlineData("7.5e1", 75)]

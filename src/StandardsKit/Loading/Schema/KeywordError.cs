@@ -13,8 +13,9 @@ internal sealed class KeywordError(string keyword, string? name, string path, JT
 {
     public const string PropertyNames = "propertyNames";
     public const string Finite = "finite";
+    public const string Int32 = "int32";
 
-    /// <summary><see cref="PropertyNames"/> or <see cref="Finite"/>.</summary>
+    /// <summary><see cref="PropertyNames"/>, <see cref="Finite"/> or <see cref="Int32"/>.</summary>
     public string Keyword { get; } = keyword;
 
     /// <summary>For <see cref="PropertyNames"/>, the property name refused.</summary>

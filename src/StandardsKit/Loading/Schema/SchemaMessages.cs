@@ -89,6 +89,7 @@ internal static class SchemaMessages
     private static (string Message, string Help) Keyword(KeywordError error, string? value) => error.Keyword switch
     {
         KeywordError.PropertyNames => ($"'{error.Name}' is not an allowed name here", NameHelp(error)),
+        KeywordError.Int32 => ($"{value} is too large for a whole number here", "write a whole number from -2147483648 to 2147483647"),
         _ when error.Token is JValue { Value: double d } && !double.IsFinite(d) => ($"'{value}' is not a finite number", "write a number such as 0 or 1000; infinity and not-a-number cannot be used"),
         _ => ($"'{value}' is too large a number", "write a number below 79,228,162,514,264,337,593,543,950,335"),
     };

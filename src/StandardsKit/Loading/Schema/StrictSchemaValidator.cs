@@ -22,6 +22,7 @@ internal sealed class StrictSchemaValidator : JsonSchemaValidator
                 or ValidationErrorKind.IntegerExpected or ValidationErrorKind.IntegerTooBig or ValidationErrorKind.NumberNotMultipleOf))];
         }
 
+        added.AddRange(BeyondInt32(token, schema, propertyName, propertyPath));
         added.AddRange(PropertyNames(token, schema, schemaType, propertyPath));
         added.AddRange(Conditional(token, schema, schemaType, propertyName, propertyPath));
         return added.Count == 0 ? errors : [.. errors, .. added];
@@ -36,6 +37,22 @@ internal sealed class StrictSchemaValidator : JsonSchemaValidator
         if (token is JValue { Value: double } && (schema.Type & (JsonObjectType.Number | JsonObjectType.Integer)) != 0)
         {
             yield return new KeywordError(KeywordError.Finite, propertyName, propertyPath, token, schema, []);
+        }
+    }
+
+    /// <summary>
+    /// Every whole-number field of our schemas (a document's numbers, a band, days, an attribute's bounds) is read as a
+    /// 32-bit integer; a larger one would pass the schema and then be read as nothing, so it is refused here.
+    /// </summary>
+    private static IEnumerable<ValidationError> BeyondInt32(JToken token, JsonSchema schema, string? propertyName, string propertyPath)
+    {
+        if ((schema.Type & JsonObjectType.Integer) != 0 && (schema.Type & JsonObjectType.Number) == 0
+            && token is JValue { Type: JTokenType.Integer or JTokenType.Float } value
+            && value.Value is not double
+            && Convert.ToDecimal(value.Value, System.Globalization.CultureInfo.InvariantCulture) is var n
+            && n == decimal.Truncate(n) && n is < int.MinValue or > int.MaxValue)
+        {
+            yield return new KeywordError(KeywordError.Int32, propertyName, propertyPath, token, schema, []);
         }
     }
 

@@ -21,6 +21,7 @@ internal static class ListCommand
             var date = Arguments.Date(parse.GetValue(on), "--on");
             var catalog = CatalogSource.LoadOrFail(parse.GetValue(standards), io);
             var code = DivisionNames.Resolve(catalog.Divisions, parse.GetValue(county), "--county");
+            NothingInForce.Refuse(catalog, code, date, "--on");
             var items = InForce(catalog, code, date);
             if (parse.GetValue(format) == "json")
             {

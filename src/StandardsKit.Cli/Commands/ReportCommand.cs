@@ -23,6 +23,7 @@ internal static class ReportCommand
             var date = Arguments.Date(parse.GetValue(on), "--on");
             var catalog = CatalogSource.LoadOrFail(parse.GetValue(standards), io);
             var code = DivisionNames.Resolve(catalog.Divisions, parse.GetValue(county), "--county");
+            NothingInForce.Refuse(catalog, code, date, "--on");
             System.Collections.Immutable.ImmutableArray<FloorReportRow> rows;
             try
             {

@@ -22,6 +22,7 @@ internal static class ShowCommand
             var date = Arguments.Date(parse.GetValue(on), "--on");
             var catalog = CatalogSource.LoadOrFail(parse.GetValue(standards), io);
             var code = DivisionNames.Resolve(catalog.Divisions, parse.GetValue(county), "--county");
+            NothingInForce.Refuse(catalog, code, date, "--on");
             var items = ListCommand.InForce(catalog, code, date);
             var id = parse.GetValue(item)!;
             var found = items.FirstOrDefault(i => i.Id == id)

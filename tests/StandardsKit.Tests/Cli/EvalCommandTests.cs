@@ -154,6 +154,23 @@ public class EvalCommandTests
         r.Err.Trim().Should().Be("standardskit: --on 1990-01-01 is before any standard is in force for 310104: the earliest date in force is 2021-01-04; give --on 2021-01-04 or later");
     }
 
+    [Theory]
+    [InlineData("list", "json")]
+    [InlineData("list", "text")]
+    [InlineData("report", "json")]
+    [InlineData("report", "text")]
+    [InlineData("show", "text")]
+    public void List_show_and_report_refuse_a_date_before_any_standard_instead_of_answering_empty(string command, string format)
+    {
+        // Before, list printed "0 items" and report an empty table with exit 0: read as "nothing is guaranteed here".
+        string[] args = command == "show" ? ["show", "maternal-health"] : [command];
+        var r = Run([.. args, "--county", "徐汇区", "--on", "1990-01-01", "--format", format]);
+
+        r.ExitCode.Should().Be(2);
+        r.Out.Should().BeEmpty();
+        r.Err.Trim().Should().Be("standardskit: --on 1990-01-01 is before any standard is in force for 310104: the earliest date in force is 2021-01-04; give --on 2021-01-04 or later");
+    }
+
     [Fact]
     public void The_earliest_date_in_force_evaluates()
     {

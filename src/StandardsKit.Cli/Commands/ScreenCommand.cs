@@ -1,4 +1,5 @@
 using System.CommandLine;
+using StandardsKit.Cli.Output;
 using StandardsKit.Cli.Screening;
 using StandardsKit.Input;
 
@@ -22,9 +23,10 @@ internal static class ScreenCommand
         var items = new Option<string[]>("--item") { Description = "Only this item id (repeatable)" };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first row with an error (default: report it and go on)" };
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var lang = Language.CreateOption();
         var command = new Command("screen", "Screen many residents: JSON Lines, CSV or Parquet in; one row per resident and item (id, county, on, item, eligible, quantities, missingFacts) out; a summary per item on stderr.")
         {
-            files, county, on, inputFormat, format, output, items, failFast, threads,
+            files, county, on, inputFormat, format, output, items, failFast, threads, lang,
         };
         command.SetAction(parse =>
         {
@@ -72,7 +74,7 @@ internal static class ScreenCommand
 
             sink.Flush();
             target?.Commit();
-            summary.Write(io.Error, clock.Elapsed);
+            summary.Write(io.Error, clock.Elapsed, Language.Of(parse, lang));
             return summary.Errors == 0 ? CliApp.Ok : CliApp.Findings;
         });
         return command;

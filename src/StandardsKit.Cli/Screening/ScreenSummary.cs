@@ -43,18 +43,22 @@ internal sealed class ScreenSummary
 
     public void AddError() => Errors++;
 
-    public void Write(TextWriter w, TimeSpan elapsed)
+    public void Write(TextWriter w, TimeSpan elapsed, Language l)
     {
         var seconds = Math.Max(elapsed.TotalSeconds, 1e-9);
-        w.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"screened {Residents:N0} residents ({Errors:N0} rows with errors): {Decisions:N0} decisions in {elapsed.TotalSeconds:0.0} s ({Decisions / seconds:N0} decisions/s)"));
+        w.WriteLine(l.IsChinese
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"已筛查 {Residents:N0} 名居民（{Errors:N0} 行有错误）：{Decisions:N0} 项判定，用时 {elapsed.TotalSeconds:0.0} 秒（每秒 {Decisions / seconds:N0} 项）")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"screened {Residents:N0} residents ({Errors:N0} rows with errors): {Decisions:N0} decisions in {elapsed.TotalSeconds:0.0} s ({Decisions / seconds:N0} decisions/s)"));
         if (_order.Count == 0)
         {
             return;
         }
 
         var width = Math.Max(4, _order.Max(i => i.Length));
-        w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"item".PadRight(width)}  {"eligible",12}  {"not eligible",12}  {"undetermined",12}"));
+        w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{l.T("项目", "item").PadRight(width)}  {l.T("符合条件", "eligible"),12}  {l.T("不符合条件", "not eligible"),12}  {l.T("无法确定", "undetermined"),12}"));
         foreach (var item in _order)
         {
             var c = _byItem[item];

@@ -147,7 +147,7 @@ public sealed class ScreenCommandTests : IDisposable
         errors[2].Should().StartWith("-:5: unknown county code '999999'");
         errors[3].Should().StartWith("-:6:").And.Contain("gives the key 'pregnant' twice");
         errors[4].Should().StartWith("-:7:22: ").And.Contain("\\n").And.NotContain("forged\n");
-        result.Err.Should().Contain("screened 2 residents (5 rows with errors)").And.NotContain("\r").And.NotContain("\u001b");
+        result.Err.Should().Contain("已筛查 2 名居民（5 行有错误）").And.NotContain("\r").And.NotContain("\u001b");
     }
 
     [Fact]
@@ -345,9 +345,14 @@ public sealed class ScreenCommandTests : IDisposable
     {
         var input = "{\"pregnant\": true}\n{\"pregnant\": false, \"postpartum\": false}\n{}";
 
-        var result = RunWithInput(input, "screen", "--county", "310104", "--on", "2024-06-01", "--item", "maternal-health");
+        var result = RunWithInput(input, "screen", "--county", "310104", "--on", "2024-06-01", "--item", "maternal-health", "--lang", "en");
+        var zh = RunWithInput(input, "screen", "--county", "310104", "--on", "2024-06-01", "--item", "maternal-health");
 
-        result.Err.Should().Contain("screened 3 residents (0 rows with errors): 3 decisions").And.Contain("decisions/s");
+        result.Err.Should().Contain("screened 3 residents (0 rows with errors): 3 decisions").And.Contain("decisions/s")
+            .And.Contain("item").And.Contain("not eligible").And.Contain("undetermined");
+        zh.Err.Should().Contain("已筛查 3 名居民（0 行有错误）：3 项判定").And.Contain("符合条件").And.Contain("无法确定");
+        zh.Err.Split('\n').Should().Contain(l => l.StartsWith("maternal-health", StringComparison.Ordinal)
+            && l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).SequenceEqual(new[] { "1", "1", "1" }));
         result.Err.Split('\n').Should().Contain(l => l.StartsWith("maternal-health", StringComparison.Ordinal)
             && l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).SequenceEqual(new[] { "1", "1", "1" }));
     }

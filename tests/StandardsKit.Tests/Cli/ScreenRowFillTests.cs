@@ -130,7 +130,7 @@ public sealed partial class ScreenRowFillTests : IDisposable
         }
     }
 
-    [GeneratedRegex(@" in [0-9.,]+ s \([0-9,]+ decisions/s\)")]
+    [GeneratedRegex(@" in [0-9.,]+ s \([0-9,]+ decisions/s\)|用时 [0-9.,]+ 秒（每秒 [0-9,]+ 项）")]
     private static partial Regex Timing();
 
     private static void ShouldBeIdentical((CliResult Fast, CliResult Reference) run)

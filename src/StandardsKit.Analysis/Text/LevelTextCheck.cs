@@ -10,7 +10,8 @@ namespace StandardsKit.Analysis;
 
 /// <summary>
 /// Finds level texts that state an old number: a local item that changes a quantity but inherits its parent's
-/// level text, which still states the parent's amount (Pudong's 10 antenatal checks beside "9 antenatal checks").
+/// level text, which still states the parent's amount (Pudong's 10 antenatal checks beside "9 antenatal checks"),
+/// and an item whose own text states some of a quantity's amounts but not another (one changed beside its text).
 /// Each finding is a warning, SK0217, with both values.
 /// </summary>
 /// <remarks>
@@ -59,7 +60,59 @@ public static partial class LevelTextCheck
             }
         }
 
+        foreach (var document in catalog.Documents.OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Key, StringComparer.Ordinal))
+        {
+            foreach (var item in document.Items.Where(i => i.Level is { Text: not null, Quantities.Length: > 0 }))
+            {
+                foreach (var d in OwnTextDisagreements(document, item))
+                {
+                    if (seen.Add(d.Message))
+                    {
+                        found.Add(d);
+                    }
+                }
+            }
+        }
+
         return [.. found];
+    }
+
+    /// <summary>
+    /// An item's own text against its own quantities, on the day its document takes effect: a text that states some
+    /// of a quantity's amounts (so it is about that quantity) but not another of them was left behind when that amount
+    /// changed (Shanghai's 65–69 allowance raised to 100 beside "65–69周岁每人每月75元"). A text that states none of
+    /// them speaks of something else and passes.
+    /// </summary>
+    private static IEnumerable<Diagnostic> OwnTextDisagreements(StandardDocument document, ServiceItem item)
+    {
+        var text = item.Level!.Text!;
+        foreach (var quantity in item.Level.Quantities)
+        {
+            // Amounts are the numbers written with the quantity's unit word (75元, 9次): a text also states ages and
+            // years (100周岁, 2016年), which would otherwise pass for amounts.
+            var stated = Amounts(text.Zh, quantity.Unit).Concat(text.En is { } en ? Amounts(en, quantity.Unit) : []).ToHashSet();
+            if (stated.Count == 0)
+            {
+                continue;
+            }
+
+            var values = quantity.Tiers.Select(t => (Tier: t, Value: t.ValueOn(document.EffectiveFrom))).Where(t => t.Value is not null).ToList();
+            if (!values.Any(t => stated.Contains(t.Value!.Value)))
+            {
+                continue;
+            }
+
+            foreach (var (tier, value) in values.Where(t => !stated.Contains(t.Value!.Value)))
+            {
+                var v = value!.Value.ToString(CultureInfo.InvariantCulture);
+                var numbers = string.Join(", ", stated.Order().Select(n => n.ToString(CultureInfo.InvariantCulture)));
+                var which = tier.When is null ? "" : $" where {tier.When}";
+                yield return new Diagnostic(DiagnosticCodes.LevelTextDisagrees, Severity.Warning,
+                    $"'{item.Id}' sets {quantity.Name} to {v} {quantity.Unit}{which}, but its own level text states {numbers} and not {v}: \"{Excerpt(text.Zh)}\"",
+                    tier.Span ?? quantity.Span ?? item.Level.Span ?? item.Span,
+                    $"correct the text to state {v}, or the quantity to the amount the text states");
+            }
+        }
     }
 
     private static IEnumerable<Diagnostic> Disagreements(ServiceItem item, EffectiveItem child, DateOnly on)
@@ -101,6 +154,19 @@ public static partial class LevelTextCheck
     /// <summary>The amount of an untiered quantity on a day; null when tiered or not yet in force.</summary>
     private static decimal? Single(Quantity quantity, DateOnly on) =>
         quantity.Tiers is [{ When: null } tier] ? tier.ValueOn(on) : null;
+
+    /// <summary>The numbers followed by the unit's word (元/yuan for CNY units, 次/times for times); every number for other units.</summary>
+    private static IEnumerable<decimal> Amounts(string text, string unit)
+    {
+        string[] words = unit.StartsWith("CNY", StringComparison.Ordinal) ? ["元", "yuan", "CNY"]
+            : unit == "times" ? ["次", "times"]
+            : [];
+        return words.Length == 0
+            ? Numbers(text)
+            : Number().Matches(text)
+                .Where(m => words.Any(w => text.AsSpan(m.Index + m.Length).TrimStart(' ').StartsWith(w, StringComparison.Ordinal)))
+                .Select(m => decimal.Parse(m.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
+    }
 
     private static IEnumerable<decimal> Numbers(string text) =>
         Number().Matches(text).Select(m => decimal.Parse(m.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));

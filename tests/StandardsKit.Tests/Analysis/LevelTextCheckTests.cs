@@ -69,6 +69,39 @@ public sealed class LevelTextCheckTests : IDisposable
     }
 
     [Fact]
+    public void An_amount_changed_beside_its_own_text_that_still_states_the_old_one_is_warned()
+    {
+        // Shanghai's 65-69 allowance raised from 75 to 100 while the item's own text still says 75 (issue 10).
+        var file = Path.Combine(standards, "local", "310000-shanghai", "2021.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("- {when: age >= 65, value: 75}", "- {when: age >= 65, value: 100}", StringComparison.Ordinal));
+
+        var found = LevelTextCheck.Check(Load());
+
+        // The text also says "100周岁" (an age): only numbers written with the unit (75元) count as amounts.
+        var d = found.Should().ContainSingle().Subject;
+        d.Code.Should().Be("SK0217");
+        d.Message.Should().Contain("allowance to 100 CNY/month where age >= 65").And.Contain("states 75, 150, 180, 350, 600 and not 100");
+        d.Span!.File.Should().EndWith("2021.yaml");
+    }
+
+    [Fact]
+    public void A_text_about_something_else_or_stating_every_amount_passes()
+    {
+        var file = Path.Combine(standards, "local", "310000-shanghai", "2021.yaml");
+        var original = File.ReadAllText(file);
+        const string Stated = """text: {zh: 65–69周岁每人每月75元，70–79周岁150元，80–89周岁180元，90–99周岁350元，100周岁及以上600元, en: "Per person per month: 65–69: 75 yuan; 70–79: 150; 80–89: 180; 90–99: 350; 100 and over: 600"}""";
+        original.Should().Contain(Stated);
+
+        File.WriteAllText(file, original.Replace(Stated, """text: {zh: 按年龄段每月发放，2016年起, en: "Monthly by age band, since 2016"}""", StringComparison.Ordinal)
+            .Replace("value: 75}", "value: 100}", StringComparison.Ordinal));
+        LevelTextCheck.Check(Load()).Should().BeEmpty("the text states no amount of the quantity (2016 is a year, not an amount)");
+
+        File.WriteAllText(file, original.Replace(Stated, Stated.Replace("75元", "100元", StringComparison.Ordinal).Replace("75 yuan", "100 yuan", StringComparison.Ordinal), StringComparison.Ordinal)
+            .Replace("value: 75}", "value: 100}", StringComparison.Ordinal));
+        LevelTextCheck.Check(Load()).Should().BeEmpty("the text states every amount");
+    }
+
+    [Fact]
     public void The_embedded_standards_have_no_stale_level_text()
     {
         LevelTextCheck.Check(Catalog.Default).Should().BeEmpty();

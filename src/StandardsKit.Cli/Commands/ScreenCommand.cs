@@ -60,7 +60,7 @@ internal static class ScreenCommand
             var code = parse.GetValue(county) is { } c ? DivisionNames.Resolve(catalog.Divisions, c, "--county") : null;
             var filter = parse.GetValue(items) is { Length: > 0 } wanted ? wanted : null;
             var progress = !Console.IsErrorRedirected && io.Error == Console.Error ? io.Error : null;
-            var settings = new ScreenSettings(new RowDefaults(code, date, catalog.Facts), filter, parse.GetValue(threads), parse.GetValue(failFast), progress);
+            var settings = new ScreenSettings(new RowDefaults(code, date, catalog.Facts) { Divisions = catalog.Divisions }, filter, parse.GetValue(threads), parse.GetValue(failFast), progress);
 
             // The output file appears only whole, when the run ends without an error (rows with errors are findings, not errors).
             using var target = outPath is null ? null : AtomicOutput.Create(outPath);

@@ -109,7 +109,7 @@ internal static class CsvSource
             }
 
             return new ScreenRow(string.IsNullOrEmpty(id) ? Line.ToString(CultureInfo.InvariantCulture) : id,
-                FactValues.County(county, defaults.County), FactValues.Date(on, defaults.On), resident);
+                FactValues.County(county, defaults), FactValues.Date(on, defaults.On), resident);
         }
 
         public override (long Line, int Column)? PositionOf(string fact) =>

@@ -70,6 +70,9 @@ internal static class FactValues
         : throw new RowException($"column 'on' is \"{text}\"; expected a date YYYY-MM-DD");
 
     /// <summary>The row's county: its <c>county</c> cell, else <c>--county</c>.</summary>
-    public static string County(string? text, string? fallback) =>
+    public static string County(string? text, RowDefaults defaults) =>
+        County(string.IsNullOrEmpty(text) ? null : defaults.CountyCode(text), defaults.County);
+
+    private static string County(string? text, string? fallback) =>
         !string.IsNullOrEmpty(text) ? text : fallback ?? throw new RowException("no county: give the row a 'county' or run with --county");
 }

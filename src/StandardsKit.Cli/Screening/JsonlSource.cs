@@ -186,7 +186,7 @@ internal static class JsonlSource
                 }
 
                 return new ScreenRow(id ?? Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    FactValues.County(county, defaults.County), FactValues.Date(on, defaults.On), resident);
+                    FactValues.County(county, defaults), FactValues.Date(on, defaults.On), resident);
             }
         }
 

@@ -283,7 +283,7 @@ internal static class ParquetSource
                 };
             }
 
-            return new ScreenRow(id ?? Line.ToString(CultureInfo.InvariantCulture), FactValues.County(county, defaults.County), FactValues.Date(on, defaults.On), resident);
+            return new ScreenRow(id ?? Line.ToString(CultureInfo.InvariantCulture), FactValues.County(county, defaults), FactValues.Date(on, defaults.On), resident);
         }
 
         // A column that is not a fact is one of the row's keys (id, county, on), read as text whatever its Parquet type.

@@ -39,7 +39,7 @@ internal abstract class InputRecord(string source, long line)
 
         // The reference's own defaults and checks; one that throws sends the row to Decode, which reports it.
         header = new ScreenRow(id ?? Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            FactValues.County(county, defaults.County), FactValues.Date(on, defaults.On), null);
+            FactValues.County(county, defaults), FactValues.Date(on, defaults.On), null);
         return true;
     }
 
@@ -64,4 +64,29 @@ internal sealed class RowException(string message) : Exception(message)
 }
 
 /// <summary>What a row lacks comes from the command line: <c>--county</c>, <c>--on</c>, and the fact vocabulary.</summary>
-internal sealed record RowDefaults(string? County, DateOnly On, Model.FactVocabulary Facts);
+internal sealed record RowDefaults(string? County, DateOnly On, Model.FactVocabulary Facts)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _names = new(StringComparer.Ordinal);
+
+    /// <summary>The division list that resolves a <c>county</c> cell written as a name (徐汇区) rather than a code; null: codes only.</summary>
+    public Divisions.IDivisionDirectory? Divisions { get; init; }
+
+    /// <summary>The code a name in a <c>county</c> cell stands for, resolved once per distinct name as <c>--county</c> resolves it.</summary>
+    /// <exception cref="RowException">The name is ambiguous or unknown (with the candidates).</exception>
+    public string CountyCode(string text)
+    {
+        if (Divisions is null || (text.Length == 6 && text.All(char.IsAsciiDigit)))
+        {
+            return text;
+        }
+
+        try
+        {
+            return _names.GetOrAdd(text, static (name, divisions) => DivisionNames.Resolve(divisions, name, "county"), Divisions);
+        }
+        catch (CliException e)
+        {
+            throw new RowException("column " + e.Message);
+        }
+    }
+}

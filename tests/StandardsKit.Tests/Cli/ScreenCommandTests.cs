@@ -197,6 +197,22 @@ public sealed class ScreenCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_county_cell_may_name_the_county_as_county_does()
+    {
+        var input = "{\"id\": \"a\", \"county\": \"徐汇区\", \"pregnant\": true}\n" +
+            "{\"id\": \"b\", \"county\": \"310104\", \"pregnant\": true}\n" +
+            "{\"id\": \"c\", \"county\": \"朝阳区\", \"pregnant\": true}\n";
+
+        var result = RunWithInput(input, "screen", "--on", "2024-06-01", "--item", "maternal-health");
+
+        result.ExitCode.Should().Be(1, "row c names two divisions");
+        var rows = Rows(result.Out);
+        rows.Select(r => (r["id"]!.GetValue<string>(), r["county"]!.GetValue<string>())).Should().Equal(("a", "310104"), ("b", "310104"));
+        rows[0]["eligible"]!.ToJsonString().Should().Be(rows[1]["eligible"]!.ToJsonString());
+        result.Err.Should().Contain("-:3: column county '朝阳区' names 2 divisions: 110105").And.Contain("220104");
+    }
+
+    [Fact]
     public void A_bad_cell_is_reported_at_its_line_and_column_in_csv_and_json_lines()
     {
         // Row 3's quoted id spans two lines, so its bad date is on line 4, not on the line the record starts.

@@ -16,7 +16,8 @@ public readonly struct FactHandle : IEquatable<FactHandle>
     internal FactHandle(RowSlot info)
     {
         Info = info;
-        Key = KeyOf(info.LayoutId, info.Declaration.Kind) | ((long)(info.Cell & 0xFFFF) << 8) | (long)info.Slot;
+        var spilled = info.Declaration.Kind != FactKind.String && info.Cell >= RowCells.Capacity;
+        Key = KeyOf(info.LayoutId, info.Declaration.Kind) | (spilled ? SpilledBit : 0) | ((long)(info.Cell & 0x7FFF) << 8) | (long)info.Slot;
     }
 
     /// <summary>Everything about the fact; null for <c>default(FactHandle)</c>.</summary>
@@ -24,7 +25,8 @@ public readonly struct FactHandle : IEquatable<FactHandle>
 
     /// <summary>
     /// What setting a fact needs without touching <see cref="Info"/>, packed so the handle is 16 bytes and travels in
-    /// registers: layout id (bits 32–63), kind + 1 (24–31), first cell (8–23), slot (0–7).
+    /// registers: layout id (bits 32–63), kind + 1 (24–31), whether the first cell is outside the row's inline cells
+    /// (23), first cell (8–22), slot (0–7).
     /// </summary>
     internal long Key { get; }
 
@@ -36,13 +38,23 @@ public readonly struct FactHandle : IEquatable<FactHandle>
 
     internal FactKind FactKind => (FactKind)(((Key >> 24) & 0xFF) - 1);
 
-    /// <summary>The bits of <see cref="Key"/> a setter compares with the row's layout and the kind it takes.</summary>
-    internal const long LayoutAndKind = unchecked((long)0xFFFF_FFFF_FF00_0000UL);
+    /// <summary>
+    /// The bits of <see cref="Key"/> a setter compares with the row's layout and the kind it takes. The spilled bit
+    /// is among them, so one comparison also sends a fact kept outside the inline cells to the slow path, and the
+    /// fast path stores without a second branch.
+    /// </summary>
+    internal const long LayoutAndKind = unchecked((long)0xFFFF_FFFF_FF80_0000UL);
+
+    private const long SpilledBit = 1L << 23;
 
     /// <remarks>The kind is stored plus one, so <c>default(FactHandle)</c> matches no row.</remarks>
-    internal static long KeyOf(int layoutId, FactKind kind) => ((long)layoutId << 32) | (((long)kind + 1) << 24);
+    internal static long KeyOf(int layoutId, FactKind kind) => ((long)layoutId << 32) | KindKey(kind);
 
-    internal int InlineCell => (int)((Key >> 8) & 0xFFFF);
+    /// <summary>The kind's bits of <see cref="Key"/>, to be or-ed with a row's <see cref="ResidentRow.LayoutKey"/>.</summary>
+    internal static long KindKey(FactKind kind) => ((long)kind + 1) << 24;
+
+    /// <summary>The fact's first cell; inline (below <see cref="RowCells.Capacity"/>) whenever a setter's fast path runs.</summary>
+    internal int InlineCell => (int)((Key >> 8) & 0x7FFF);
 
     /// <summary>The fact's name.</summary>
     public string Name => Checked.Declaration.Name;

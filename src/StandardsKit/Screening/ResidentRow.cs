@@ -46,7 +46,11 @@ public struct ResidentRow
     internal RowCells Cells;
     internal long[]? Spill;
     internal string?[]? Texts;
-    internal int LayoutId;
+
+    /// <summary>The layout's id in bits 32–63, as in <see cref="FactHandle.Key"/>, so a setter compares without shifting.</summary>
+    internal long LayoutKey;
+
+    internal readonly int LayoutId => (int)(LayoutKey >>> 32);
 
     /// <summary>Forgets every fact, keeping the row's vocabulary and buffers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -75,7 +79,7 @@ public struct ResidentRow
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Set(FactHandle fact, bool value)
     {
-        if ((fact.Key & FactHandle.LayoutAndKind) != FactHandle.KeyOf(LayoutId, FactKind.Bool))
+        if ((fact.Key & FactHandle.LayoutAndKind) != (LayoutKey | FactHandle.KindKey(FactKind.Bool)))
         {
             SetSlow(fact, value);
             return;
@@ -91,13 +95,13 @@ public struct ResidentRow
     public void Set(FactHandle fact, long value)
     {
         var info = fact.Info;
-        if ((fact.Key & FactHandle.LayoutAndKind) != FactHandle.KeyOf(LayoutId, FactKind.Int) || value < info!.LongMin || value > info.LongMax)
+        if ((fact.Key & FactHandle.LayoutAndKind) != (LayoutKey | FactHandle.KindKey(FactKind.Int)) || value < info!.LongMin || value > info.LongMax)
         {
             SetSlow(fact, value);
             return;
         }
 
-        CellRef(fact.InlineCell, info) = value;
+        InlineCellRef(fact.InlineCell) = value;
         MarkGiven(fact.Key);
     }
 
@@ -117,13 +121,13 @@ public struct ResidentRow
     public void Set(FactHandle fact, DateOnly value)
     {
         var day = value.DayNumber;
-        if ((fact.Key & FactHandle.LayoutAndKind) != FactHandle.KeyOf(LayoutId, FactKind.Date) || day < RowSlot.FirstDay || day > RowSlot.LastDay)
+        if ((fact.Key & FactHandle.LayoutAndKind) != (LayoutKey | FactHandle.KindKey(FactKind.Date)) || day < RowSlot.FirstDay || day > RowSlot.LastDay)
         {
             SetSlow(fact, value);
             return;
         }
 
-        CellRef(fact.InlineCell, fact.Info!) = day;
+        InlineCellRef(fact.InlineCell) = day;
         MarkGiven(fact.Key);
     }
 
@@ -147,13 +151,13 @@ public struct ResidentRow
     public void SetIndex(FactHandle fact, int valueIndex)
     {
         var info = fact.Info;
-        if ((fact.Key & FactHandle.LayoutAndKind) != FactHandle.KeyOf(LayoutId, FactKind.Enum) || (uint)valueIndex >= (uint)info!.ValueCount)
+        if ((fact.Key & FactHandle.LayoutAndKind) != (LayoutKey | FactHandle.KindKey(FactKind.Enum)) || (uint)valueIndex >= (uint)info!.ValueCount)
         {
             SetIndexSlow(fact, valueIndex);
             return;
         }
 
-        CellRef(fact.InlineCell, info) = valueIndex;
+        InlineCellRef(fact.InlineCell) = valueIndex;
         MarkGiven(fact.Key);
     }
 
@@ -167,13 +171,13 @@ public struct ResidentRow
     public void SetMask(FactHandle fact, ulong members)
     {
         var info = fact.Info;
-        if ((fact.Key & FactHandle.LayoutAndKind) != FactHandle.KeyOf(LayoutId, FactKind.Set) || (members & ~info!.ValidMask) != 0 || info.Width != 1)
+        if ((fact.Key & FactHandle.LayoutAndKind) != (LayoutKey | FactHandle.KindKey(FactKind.Set)) || (members & ~info!.ValidMask) != 0 || info.Width != 1)
         {
             SetMaskSlow(fact, members);
             return;
         }
 
-        CellRef(fact.InlineCell, info) = (long)members;
+        InlineCellRef(fact.InlineCell) = (long)members;
         MarkGiven(fact.Key);
     }
 
@@ -215,13 +219,13 @@ public struct ResidentRow
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SetDivision(FactHandle fact, int code)
     {
-        if ((fact.Key & FactHandle.LayoutAndKind) != FactHandle.KeyOf(LayoutId, FactKind.Division) || (uint)code > 999_999)
+        if ((fact.Key & FactHandle.LayoutAndKind) != (LayoutKey | FactHandle.KindKey(FactKind.Division)) || (uint)code > 999_999)
         {
             SetDivisionSlow(fact, code);
             return;
         }
 
-        CellRef(fact.InlineCell, fact.Info!) = code;
+        InlineCellRef(fact.InlineCell) = code;
         MarkGiven(fact.Key);
     }
 
@@ -370,11 +374,43 @@ public struct ResidentRow
 
     // The slow paths: bind a fresh row to the handle's vocabulary (or refuse another), then check the value the way
     // evaluation does, so a wrong value gets evaluation's message, and store it.
+    // A whole number or a date for a fact in the spill array is stored here without boxing; anything else (another
+    // kind, a value out of range) goes through the shared check for evaluation's message or conversion.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void SetSlow(FactHandle fact, object value)
+    private void SetSlow(FactHandle fact, long value)
     {
         Bind(fact);
-        Store(fact.Info!, fact.Info!.Check(value is long n ? (decimal)n : value));
+        var info = fact.Info!;
+        if (info.Declaration.Kind == FactKind.Int && value >= info.LongMin && value <= info.LongMax)
+        {
+            CellRef(info.Cell, info) = value;
+            MarkGiven(info.Slot);
+            return;
+        }
+
+        Store(info, info.Check((decimal)value));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SetSlow(FactHandle fact, DateOnly value)
+    {
+        Bind(fact);
+        var info = fact.Info!;
+        if (info.Declaration.Kind == FactKind.Date && value.DayNumber is >= RowSlot.FirstDay and <= RowSlot.LastDay)
+        {
+            CellRef(info.Cell, info) = value.DayNumber;
+            MarkGiven(info.Slot);
+            return;
+        }
+
+        Store(info, info.Check(value));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SetSlow(FactHandle fact, bool value)
+    {
+        Bind(fact);
+        Store(fact.Info!, fact.Info!.Check(value));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -421,6 +457,10 @@ public struct ResidentRow
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     [UnscopedRef]
+    private ref long InlineCellRef(int cell) => ref Unsafe.Add(ref Unsafe.As<RowCells, long>(ref Cells), cell);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [UnscopedRef]
     private ref long CellRef(int cell, RowSlot info)
     {
         if (cell < RowCells.Capacity)
@@ -455,18 +495,16 @@ public struct ResidentRow
         }
 
         // A row with nothing known may be taken over by another vocabulary; its old buffers do not fit it.
-        LayoutId = info.LayoutId;
+        LayoutKey = (long)info.LayoutId << 32;
         Spill = null;
         Texts = null;
     }
-
-    private void SetSlow(RowSlot info, long value) => Store(info, info.Check((decimal)value));
 
     internal void Adopt(ResidentRowLayout layout)
     {
         if (LayoutId != layout.Id)
         {
-            LayoutId = layout.Id;
+            LayoutKey = (long)layout.Id << 32;
             Spill = null;
             Texts = null;
         }

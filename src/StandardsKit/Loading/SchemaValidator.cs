@@ -46,8 +46,6 @@ internal static class SchemaValidator
             text = Branch(text, key.Local);
         }
 
-        text = SchemaConditionals.Rewrite(text);
-
         // NJsonSchema only offers an async reader; the text is in memory, so this completes synchronously.
         return JsonSchema.FromJsonAsync(SchemaLowering.Lower(text)).GetAwaiter().GetResult();
     });

@@ -4,22 +4,26 @@ namespace StandardsKit.Loading.Schema;
 
 /// <summary>
 /// Rewrites a schema's text, before NJsonSchema reads it, so that every keyword it uses is enforced:
-/// patterns get their ECMA meaning (<see cref="EcmaPattern"/>), <c>const</c> becomes the one-value <c>enum</c> it
-/// means, and the keywords NJsonSchema does not implement (<see cref="Supplementary"/>) move under
-/// <c>definitions</c>, where NJsonSchema still reads them as schemas and resolves their <c>$ref</c>s, for
-/// <see cref="StrictSchemaValidator"/> to enforce.
+/// <c>if</c>/<c>then</c>/<c>else</c> and boolean property schemas become what NJsonSchema enforces
+/// (<see cref="SchemaConditionals"/>, the one place they are handled), patterns get their ECMA meaning
+/// (<see cref="EcmaPattern"/>), <c>const</c> becomes the one-value <c>enum</c> it means, and the keyword NJsonSchema
+/// does not implement (<see cref="Supplementary"/>) moves under <c>definitions</c>, where NJsonSchema still reads
+/// it as a schema and resolves its <c>$ref</c>s, for <see cref="StrictSchemaValidator"/> to enforce.
 /// </summary>
 internal static class SchemaLowering
 {
-    /// <summary>Keywords we enforce ourselves, each a subschema.</summary>
-    public static readonly IReadOnlyList<string> Supplementary = ["propertyNames", "if", "then", "else"];
+    /// <summary>Keywords <see cref="StrictSchemaValidator"/> enforces itself, each a subschema.</summary>
+    public static readonly IReadOnlyList<string> Supplementary = ["propertyNames"];
+
+    /// <summary>Keywords rewritten into others before NJsonSchema reads the schema.</summary>
+    public static readonly IReadOnlyList<string> Rewritten = ["const", "if", "then", "else"];
 
     /// <summary>The definitions key a supplementary keyword's subschema is kept under.</summary>
     public static string DefinitionOf(string keyword) => "x-standardskit-" + keyword;
 
     public static string Lower(string schemaText)
     {
-        var root = JObject.Parse(schemaText);
+        var root = JObject.Parse(SchemaConditionals.Rewrite(schemaText));
         LowerSchema(root);
         return root.ToString();
     }
@@ -91,7 +95,7 @@ internal static class SchemaLowering
             }
         }
 
-        foreach (var single in new[] { "items", "additionalProperties", "additionalItems", "not", "contains", "propertyNames", "if", "then", "else" })
+        foreach (var single in new[] { "items", "additionalProperties", "additionalItems", "not", "contains", "propertyNames" })
         {
             if (schema[single] is { } child)
             {

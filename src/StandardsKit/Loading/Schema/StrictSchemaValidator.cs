@@ -5,9 +5,10 @@ using NJsonSchema.Validation;
 namespace StandardsKit.Loading.Schema;
 
 /// <summary>
-/// NJsonSchema's validator plus what it leaves out and ajv and editors enforce: <c>propertyNames</c>,
-/// <c>if</c>/<c>then</c>/<c>else</c> (kept under definitions by <see cref="SchemaLowering"/>), and numbers JSON cannot
-/// hold (YAML's <c>.inf</c> and <c>.nan</c>, or beyond a decimal's range) where a number is wanted.
+/// NJsonSchema's validator plus what it leaves out and ajv and editors enforce: <c>propertyNames</c> (kept under
+/// definitions by <see cref="SchemaLowering"/>), and numbers JSON cannot hold (YAML's <c>.inf</c> and <c>.nan</c>, or
+/// beyond a decimal's range) where a number is wanted. <c>if</c>/<c>then</c>/<c>else</c> arrive already rewritten
+/// into <c>anyOf</c> by <see cref="SchemaConditionals"/>.
 /// </summary>
 internal sealed class StrictSchemaValidator : JsonSchemaValidator
 {
@@ -24,7 +25,6 @@ internal sealed class StrictSchemaValidator : JsonSchemaValidator
 
         added.AddRange(BeyondInt32(token, schema, propertyName, propertyPath));
         added.AddRange(PropertyNames(token, schema, schemaType, propertyPath));
-        added.AddRange(Conditional(token, schema, schemaType, propertyName, propertyPath));
         return added.Count == 0 ? errors : [.. errors, .. added];
     }
 
@@ -72,19 +72,5 @@ internal sealed class StrictSchemaValidator : JsonSchemaValidator
                 yield return new KeywordError(KeywordError.PropertyNames, property.Name, path, property, names, inner);
             }
         }
-    }
-
-    /// <summary><c>if</c>/<c>then</c>/<c>else</c>: the branch's own errors, at their own paths.</summary>
-    private ICollection<ValidationError> Conditional(JToken token, JsonSchema schema, SchemaType schemaType, string? propertyName, string propertyPath)
-    {
-        if (Supplementary(schema, "if") is not { } condition)
-        {
-            return [];
-        }
-
-        var holds = Validate(token, condition, schemaType, propertyName, propertyPath).Count == 0;
-        return Supplementary(schema, holds ? "then" : "else") is { } branch
-            ? Validate(token, branch, schemaType, propertyName, propertyPath)
-            : [];
     }
 }

@@ -3,6 +3,7 @@ using CsCheck;
 using StandardsKit.Engine;
 using StandardsKit.Model;
 using StandardsKit.Screening;
+using StandardsKit.Tests.TestSupport;
 
 namespace StandardsKit.Tests.Screening;
 
@@ -23,7 +24,7 @@ public sealed class RowFillPropertyTests
         Gen.Int[0, slots.Length - 1].SelectMany(i => Raw(slots[i].Declaration).Select(raw => (slots[i], raw)))
             .Sample(((RowSlot Slot, object Raw) c) =>
             {
-                var (expected, expectedError) = Reference(c.Slot, c.Raw);
+                var (expected, expectedError) = RowReference.Checked(Rows, c.Slot, c.Raw);
                 var resident = With(c.Slot.Declaration.Name, c.Raw);
                 var actual = default(ResidentRow);
                 string? error = null;
@@ -39,7 +40,7 @@ public sealed class RowFillPropertyTests
                 error.Should().Be(expectedError, "raw {0} for {1}", Show(c.Raw), c.Slot.Declaration.Name);
                 if (error is null)
                 {
-                    Cells(actual, c.Slot).Should().Equal(Cells(expected, c.Slot), "raw {0} for {1}", Show(c.Raw), c.Slot.Declaration.Name);
+                    RowReference.Cells(actual, c.Slot).Should().Equal(RowReference.Cells(expected, c.Slot), "raw {0} for {1}", Show(c.Raw), c.Slot.Declaration.Name);
                 }
             }, iter: 20_000);
     }
@@ -52,33 +53,6 @@ public sealed class RowFillPropertyTests
         string s => Resident.Empty.With(name, s),
         _ => Resident.Empty.With(name, (ImmutableArray<string>)raw),
     };
-
-    private static (ResidentRow Row, string? Error) Reference(RowSlot slot, object raw)
-    {
-        var row = default(ResidentRow);
-        row.Adopt(Rows);
-        try
-        {
-            row.Store(slot, slot.Check(raw));
-            return (row, null);
-        }
-        catch (ResidentException e)
-        {
-            return (row, e.Message);
-        }
-    }
-
-    /// <summary>What the row holds for the fact: given, the bool's value, and every cell it uses.</summary>
-    private static long[] Cells(in ResidentRow row, RowSlot slot)
-    {
-        var cells = new List<long> { row.IsGiven(slot.Slot) ? 1 : 0, row.BoolAt(slot.Slot) ? 1 : 0 };
-        for (var w = 0; w < slot.Width; w++)
-        {
-            cells.Add(row.CellAt(slot.Cell + w));
-        }
-
-        return [.. cells];
-    }
 
     private static Gen<object> Raw(FactDeclaration f)
     {

@@ -4,6 +4,7 @@ using CsCheck;
 using StandardsKit.Engine;
 using StandardsKit.Model;
 using StandardsKit.Screening;
+using StandardsKit.Tests.TestSupport;
 
 namespace StandardsKit.Tests.Screening;
 
@@ -49,7 +50,7 @@ public sealed class TypedSetterPropertyTests
             .Sample(((int Slot, Call Call, bool Bound) c) =>
             {
                 var slot = slots[c.Slot];
-                var (expected, expectedError) = Reference(slot, c.Call.Raw(slot));
+                var (expected, expectedError) = RowReference.Checked(Rows, slot, c.Call.Raw(slot));
                 var actual = default(ResidentRow);
                 if (c.Bound)
                 {
@@ -71,7 +72,7 @@ public sealed class TypedSetterPropertyTests
                 if (expectedError is null)
                 {
                     error.Should().BeNull("{0} on {1}", c.Call, slot.Declaration.Name);
-                    Cells(actual, slot).Should().Equal(Cells(expected, slot), "{0} on {1}", c.Call, slot.Declaration.Name);
+                    RowReference.Cells(actual, slot).Should().Equal(RowReference.Cells(expected, slot), "{0} on {1}", c.Call, slot.Declaration.Name);
                 }
                 else if (c.Call.ChecksItself)
                 {
@@ -174,30 +175,4 @@ public sealed class TypedSetterPropertyTests
         (2, Gen.Int[-2, 4].Select(i => new Call("SetIndex", i))),
         (2, Gen.Frequency((4, Gen.ULong[0, 31]), (1, Gen.OneOfConst(32UL, 1UL << 63, ulong.MaxValue))).Select(m => new Call("SetMask", m))),
         (2, Gen.Frequency((4, Gen.Int[0, 999_999]), (1, Gen.OneOfConst(-1, 1_000_000, int.MaxValue, int.MinValue))).Select(c => new Call("SetDivision", c))));
-
-    private static (ResidentRow Row, string? Error) Reference(RowSlot slot, object raw)
-    {
-        var row = default(ResidentRow);
-        row.Adopt(Rows);
-        try
-        {
-            row.Store(slot, slot.Check(raw));
-            return (row, null);
-        }
-        catch (ResidentException e)
-        {
-            return (row, e.Message);
-        }
-    }
-
-    private static long[] Cells(ResidentRow row, RowSlot slot)
-    {
-        var cells = new List<long> { row.IsGiven(slot.Slot) ? 1 : 0, row.BoolAt(slot.Slot) ? 1 : 0 };
-        for (var w = 0; w < slot.Width; w++)
-        {
-            cells.Add(row.CellAt(slot.Cell + w));
-        }
-
-        return [.. cells];
-    }
 }

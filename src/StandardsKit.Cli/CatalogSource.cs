@@ -126,7 +126,17 @@ internal static class CatalogSource
             return Catalog.Default; // proven in CI and by `validate`; evaluation commands need not re-prove it
         }
 
-        var result = Load(choice);
+        CatalogLoadResult result;
+        try
+        {
+            // Only evaluating: files identical to the embedded ones need not be schema-checked again (validate does check them).
+            result = Catalog.LoadDirectoryToEvaluate(choice.Directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException(e.Message);
+        }
+
         if (result.Catalog is { } catalog)
         {
             return catalog;

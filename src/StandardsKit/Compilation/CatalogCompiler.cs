@@ -17,7 +17,7 @@ namespace StandardsKit.Compilation;
 internal static class CatalogCompiler
 {
     public static CatalogLoadResult Compile(FactVocabulary facts, IDivisionDirectory divisions, ImmutableArray<StandardDocument> documents,
-        ImmutableArray<TestCase> tests, DiagnosticBag diagnostics, ExpressionSourceMaps? maps, int files,
+        Lazy<ImmutableArray<TestCase>> tests, DiagnosticBag diagnostics, ExpressionSourceMaps? maps, int files,
         DivisionAttributes? attributes = null, FundingRules? funding = null, StandardsRevision? revision = null)
     {
         var rules = new Dictionary<Eligibility, CompiledRule>(ReferenceEqualityComparer.Instance);

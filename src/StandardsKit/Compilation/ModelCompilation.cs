@@ -32,7 +32,7 @@ internal static class ModelCompilation
         var attributes = model.Divisions is null || ReferenceEquals(model.Divisions, Catalog.Default.Divisions)
             ? Catalog.Default.Attributes
             : Catalog.Default.Attributes.With(divisions);
-        return CatalogCompiler.Compile(facts, divisions, usable, [], diagnostics, maps: null, files: 0, attributes);
+        return CatalogCompiler.Compile(facts, divisions, usable, new([]), diagnostics, maps: null, files: 0, attributes);
     }
 
     /// <summary>What the facts schema checks in YAML: enums and sets list their values, bounds are ordered.</summary>

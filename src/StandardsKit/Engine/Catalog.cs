@@ -29,9 +29,10 @@ namespace StandardsKit;
 public sealed class Catalog
 {
     // The embedded standards are schema-checked at build time (CI runs `standardskit validate`, and a test
-    // compares this catalog with LoadEmbedded's), so the default skips the JSON Schema validator at start-up.
+    // compares this catalog with LoadEmbedded's), so the default takes them on trust: no JSON Schema validator at
+    // start-up, and the test files bound on first use.
     private static readonly Lazy<Catalog> DefaultCatalog = new(() =>
-        CatalogLoader.Load(StandardsSources.Embedded(), fallBackToEmbeddedVocabulary: false, checkSchema: false).GetCatalogOrThrow());
+        CatalogLoader.Load(StandardsSources.Embedded(), fallBackToEmbeddedVocabulary: false, trustEmbeddedContent: true).GetCatalogOrThrow());
 
     private readonly ConcurrentDictionary<string, SharedResolution> _resolved = new(StringComparer.Ordinal);
     private readonly EditionIndex _editions;
@@ -39,14 +40,18 @@ public sealed class Catalog
     private Resolution? _lastResolution;
     private readonly FrozenSet<string> _parents;
 
+    // Bound on first use when the load recognised the test files as embedded content (CatalogLoader): only the
+    // test command and the acceptance tests read them, and parsing them is about a tenth of a short command.
+    private readonly Lazy<ImmutableArray<TestCase>> _tests;
+
     internal Catalog(CompiledStandards compiled, IDivisionDirectory divisions, ImmutableArray<StandardDocument> documents,
-        ImmutableArray<TestCase> tests, ImmutableArray<Diagnostic> diagnostics)
+        Lazy<ImmutableArray<TestCase>> tests, ImmutableArray<Diagnostic> diagnostics)
     {
         Compiled = compiled;
         Facts = compiled.Facts;
         Divisions = divisions;
         Documents = documents;
-        Tests = tests;
+        _tests = tests;
         Diagnostics = diagnostics;
         _editions = new EditionIndex(documents, divisions);
         _parents = divisions.All.Select(d => d.Parent).OfType<string>().ToFrozenSet(StringComparer.Ordinal);
@@ -78,7 +83,7 @@ public sealed class Catalog
     public ImmutableArray<StandardDocument> Documents { get; }
 
     /// <summary>The YAML test cases that were loaded with the standards.</summary>
-    public ImmutableArray<TestCase> Tests { get; }
+    public ImmutableArray<TestCase> Tests => _tests.Value;
 
     /// <summary>Warnings from loading (a catalog is only built when there were no errors).</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }
@@ -116,6 +121,13 @@ public sealed class Catalog
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">The path does not exist.</exception>
     public static CatalogLoadResult LoadDirectory(string path) => CatalogLoader.Load(StandardsSources.FromPath(path), fallBackToEmbeddedVocabulary: true);
+
+    /// <summary>
+    /// <see cref="LoadDirectory"/> for a command that only evaluates: files byte-identical to embedded ones are
+    /// taken as checked where the package was built (see <see cref="CatalogLoader.Load"/>).
+    /// </summary>
+    internal static CatalogLoadResult LoadDirectoryToEvaluate(string path) =>
+        CatalogLoader.Load(StandardsSources.FromPath(path), fallBackToEmbeddedVocabulary: true, trustEmbeddedContent: true);
 
     /// <summary>
     /// Loads every <c>*.yaml</c> under several files or folders as one set (for example a local standards
@@ -167,7 +179,7 @@ public sealed class Catalog
             throw new ArgumentException($"with this division list, {broken}", nameof(divisions));
         }
 
-        return new Catalog(Compiled, divisions, Documents, Tests, Diagnostics) { Attributes = Attributes.With(divisions), Funding = Funding, Revision = RevisionHash.WithDivisions(Revision, divisions.All) };
+        return new Catalog(Compiled, divisions, Documents, _tests, Diagnostics) { Attributes = Attributes.With(divisions), Funding = Funding, Revision = RevisionHash.WithDivisions(Revision, divisions.All) };
     }
 
     /// <summary>

@@ -9,13 +9,13 @@ namespace StandardsKit;
 public sealed class CatalogLoadResult
 {
     internal CatalogLoadResult(Catalog? catalog, ImmutableArray<Diagnostic> diagnostics, ImmutableArray<StandardDocument> documents,
-        ImmutableArray<TestCase> tests, FactVocabulary facts, int files)
+        Lazy<ImmutableArray<TestCase>> tests, FactVocabulary facts, int files)
     {
         Files = files;
         Catalog = catalog;
         Diagnostics = diagnostics;
         Documents = documents;
-        Tests = tests;
+        _tests = tests;
         Facts = facts;
     }
 
@@ -31,8 +31,10 @@ public sealed class CatalogLoadResult
     /// <summary>The documents that could be read, even when others had errors (for reports).</summary>
     public ImmutableArray<StandardDocument> Documents { get; }
 
+    private readonly Lazy<ImmutableArray<TestCase>> _tests;
+
     /// <summary>The YAML test cases found.</summary>
-    public ImmutableArray<TestCase> Tests { get; }
+    public ImmutableArray<TestCase> Tests => _tests.Value;
 
     /// <summary>How many files were read.</summary>
     public int Files { get; }

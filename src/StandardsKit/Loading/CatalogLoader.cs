@@ -19,12 +19,16 @@ internal static class CatalogLoader
 {
     /// <param name="files">The files to load.</param>
     /// <param name="fallBackToEmbeddedVocabulary">Use the embedded facts and divisions when the files bring none.</param>
-    /// <param name="checkSchema">
-    /// False only for the embedded standards behind <see cref="Catalog.Default"/>: they are schema-checked
-    /// when the package is built (<c>standardskit validate</c> in CI), and the JSON Schema validator is most of
-    /// a short command's start-up (its reflection-heavy code is JIT-compiled on every launch).
+    /// <param name="trustEmbeddedContent">
+    /// True for loads that only evaluate (<see cref="Catalog.Default"/>, the CLI's evaluation commands): a file whose
+    /// bytes are an embedded file's (<see cref="EmbeddedContent"/>) was schema-checked where the package was built,
+    /// so it is not checked again (the JSON Schema validator's reflection-heavy code is JIT-compiled on every
+    /// launch, and was most of a short command's start-up); and if it holds test cases they are bound on first use
+    /// of <see cref="Catalog.Tests"/>. Every other file is read and checked as usual, and every file's
+    /// references and expressions are checked against the load as it is. False wherever a load must prove the files
+    /// (<c>validate</c>, <c>test</c>, <see cref="Catalog.LoadEmbedded"/>, the public loaders).
     /// </param>
-    public static CatalogLoadResult Load(IReadOnlyList<SourceFile> files, bool fallBackToEmbeddedVocabulary, bool checkSchema = true)
+    public static CatalogLoadResult Load(IReadOnlyList<SourceFile> files, bool fallBackToEmbeddedVocabulary, bool trustEmbeddedContent = false)
     {
         var diagnostics = new DiagnosticBag();
         var trees = new List<(SourceFile File, SchemaKind Kind, YamlMapping Root)>();
@@ -44,7 +48,7 @@ internal static class CatalogLoader
         }
 
         var parsed = new ParsedFile[files.Count];
-        Parallel.For(0, files.Count, i => parsed[i] = Parse(files[i], contents[i], bags[i], budget, checkSchema));
+        Parallel.For(0, files.Count, i => parsed[i] = Parse(files[i], contents[i], bags[i], budget, trustEmbeddedContent));
         foreach (var file in parsed)
         {
             diagnostics.AddRange(file.Diagnostics.Items);
@@ -63,6 +67,41 @@ internal static class CatalogLoader
             }
         }
 
+        // The vocabulary (facts, divisions, attributes) and the documents are bound from different trees and share
+        // nothing, so they are bound at once, each into its own findings, which are then taken in the order a
+        // sequential load reports them. Most of a short command's load is code running for the first time, and
+        // that is what the second core takes half of.
+        var divisionFindings = new DiagnosticBag();
+        var divisionsAndAttributes = Task.Run(() => BindDivisions(trees, fallBackToEmbeddedVocabulary, revision, divisionFindings));
+
+        var documentFindings = new DiagnosticBag();
+        var documentReader = new NodeReader(documentFindings);
+        var maps = new ExpressionSourceMaps();
+        var documents = trees.Where(t => t.Kind == SchemaKind.Standard)
+            .Select(t => new StandardBinder(documentReader, maps, t.File.Path).Bind(t.Root))
+            .OfType<StandardDocument>()
+            .ToImmutableArray();
+        var tests = Tests(parsed, documentReader);
+        var factFindings = new DiagnosticBag();
+        var facts = BindFacts(trees, files, fallBackToEmbeddedVocabulary, revision, factFindings);
+
+        var (divisions, attributes) = divisionsAndAttributes.GetAwaiter().GetResult();
+        diagnostics.AddRange(factFindings.Items);
+        diagnostics.AddRange(divisionFindings.Items);
+        diagnostics.AddRange(documentFindings.Items);
+
+        ReferenceChecker.Check(documents, divisions, diagnostics, unusable);
+
+        var reader = new NodeReader(diagnostics);
+        var plans = trees.Where(t => t.Kind == SchemaKind.Funding).Select(t => FundingPlanBinder.Bind(t.Root, t.File.Path, reader)).OfType<FundingPlan>().ToImmutableArray();
+        FundingPlanBinder.Check(plans, documents, divisions, attributes, diagnostics, allStandardsRead: unusable.Count == 0);
+        return CatalogCompiler.Compile(facts, divisions, documents, tests, diagnostics, maps, files.Count, attributes, new FundingRules(plans), revision.ToRevision());
+    }
+
+    /// <summary>The fact vocabulary, from the files or else embedded.</summary>
+    private static FactVocabulary BindFacts(List<(SourceFile File, SchemaKind Kind, YamlMapping Root)> trees, IReadOnlyList<SourceFile> files,
+        bool fallBackToEmbeddedVocabulary, RevisionHash revision, DiagnosticBag diagnostics)
+    {
         var reader = new NodeReader(diagnostics);
         var factTrees = trees.Where(t => t.Kind == SchemaKind.Facts).ToList();
         var declarations = factTrees.SelectMany(t => FactsBinder.Bind(t.Root, reader)).ToList();
@@ -71,7 +110,14 @@ internal static class CatalogLoader
             declarations = [.. Embedded(SchemaKind.Facts, revision).SelectMany(t => FactsBinder.Bind(t, reader))];
         }
 
-        var facts = CheckFacts(declarations, files, diagnostics);
+        return CheckFacts(declarations, files, diagnostics);
+    }
+
+    /// <summary>The division list and the division attributes, from the files or else embedded.</summary>
+    private static (DivisionDirectory Divisions, DivisionAttributes Attributes) BindDivisions(
+        List<(SourceFile File, SchemaKind Kind, YamlMapping Root)> trees, bool fallBackToEmbeddedVocabulary, RevisionHash revision, DiagnosticBag diagnostics)
+    {
+        var reader = new NodeReader(diagnostics);
 
         DivisionListChecker.Check(trees.Where(t => t.Kind == SchemaKind.Divisions).Select(t => t.Root), diagnostics);
         var divisionList = trees.Where(t => t.Kind == SchemaKind.Divisions).SelectMany(t => DivisionsBinder.Bind(t.Root)).ToList();
@@ -91,26 +137,16 @@ internal static class CatalogLoader
 
         var attributes = new DivisionAttributes(
             DivisionAttributesBinder.Check([.. attributeTrees.SelectMany(t => DivisionAttributesBinder.Bind(t, reader))], divisions, diagnostics), divisions);
-
-        var maps = new ExpressionSourceMaps();
-        var documents = trees.Where(t => t.Kind == SchemaKind.Standard)
-            .Select(t => new StandardBinder(reader, maps, t.File.Path).Bind(t.Root))
-            .OfType<StandardDocument>()
-            .ToImmutableArray();
-        var tests = trees.Where(t => t.Kind == SchemaKind.Tests).SelectMany(t => TestCasesBinder.Bind(t.Root, reader)).ToImmutableArray();
-
-        ReferenceChecker.Check(documents, divisions, diagnostics, unusable);
-
-        var plans = trees.Where(t => t.Kind == SchemaKind.Funding).Select(t => FundingPlanBinder.Bind(t.Root, t.File.Path, reader)).OfType<FundingPlan>().ToImmutableArray();
-        FundingPlanBinder.Check(plans, documents, divisions, attributes, diagnostics, allStandardsRead: unusable.Count == 0);
-        return CatalogCompiler.Compile(facts, divisions, documents, tests, diagnostics, maps, files.Count, attributes, new FundingRules(plans), revision.ToRevision());
+        return (divisions, attributes);
     }
 
     /// <summary>One file after the per-file stages: its findings, its tree when the schema accepted it, and the
-    /// hash of the bytes parsed (for the revision; null when the file could not be read).</summary>
-    private sealed record ParsedFile(SourceFile File, DiagnosticBag Diagnostics, SchemaKind Kind, YamlMapping? Root, string? Unusable, string? Sha256 = null);
+    /// hash of the bytes parsed (for the revision; null when the file could not be read). <paramref name="Deferred"/>
+    /// holds the bytes of an embedded test file left unparsed until its cases are asked for.</summary>
+    private sealed record ParsedFile(SourceFile File, DiagnosticBag Diagnostics, SchemaKind Kind, YamlMapping? Root, string? Unusable, string? Sha256 = null,
+        byte[]? Deferred = null);
 
-    private static ParsedFile Parse(SourceFile file, byte[]? bytes, DiagnosticBag diagnostics, LoadBudget budget, bool checkSchema)
+    private static ParsedFile Parse(SourceFile file, byte[]? bytes, DiagnosticBag diagnostics, LoadBudget budget, bool trustEmbeddedContent)
     {
         if (bytes is null)
         {
@@ -118,6 +154,12 @@ internal static class CatalogLoader
         }
 
         var sha256 = RevisionHash.Sha256(bytes);
+        var embedded = trustEmbeddedContent ? EmbeddedContent.PathOf(sha256) : null;
+        if (embedded is not null && EmbeddedContent.IsTests(embedded))
+        {
+            return new ParsedFile(file, diagnostics, SchemaKind.Tests, null, null, sha256, Deferred: bytes);
+        }
+
         if (YamlReader.Read(file.Path, bytes, diagnostics, budget) is not { } root)
         {
             return new ParsedFile(file, diagnostics, SchemaKind.Standard, null, null, sha256);
@@ -131,7 +173,7 @@ internal static class CatalogLoader
         }
 
         var kind = KindOf(mapping);
-        if (!checkSchema || SchemaValidator.Validate(mapping, kind, diagnostics))
+        if (embedded is not null || SchemaValidator.Validate(mapping, kind, diagnostics))
         {
             return new ParsedFile(file, diagnostics, kind, mapping, null, sha256);
         }
@@ -141,6 +183,35 @@ internal static class CatalogLoader
             ? $"{id}@{edition}"
             : null;
         return new ParsedFile(file, diagnostics, kind, null, unusable, sha256);
+    }
+
+    /// <summary>
+    /// The test cases of every test file, in file order. Files parsed now are bound now, so their findings are part
+    /// of the load's; deferred embedded files are bound on first use, and report nothing, as the same bytes report
+    /// nothing in the embedded load (<c>DefaultCatalogTests</c>); if they did, that would be a packaging bug.
+    /// </summary>
+    private static Lazy<ImmutableArray<TestCase>> Tests(ParsedFile[] parsed, NodeReader reader)
+    {
+        var files = parsed.Where(p => p.Kind == SchemaKind.Tests && (p.Root is not null || p.Deferred is not null)).ToList();
+        var bound = files.Select(p => p.Root is { } root ? TestCasesBinder.Bind(root, reader).ToImmutableArray() : default).ToList();
+        if (files.All(p => p.Deferred is null))
+        {
+            ImmutableArray<TestCase> all = [.. bound.SelectMany(b => b)];
+            return new Lazy<ImmutableArray<TestCase>>(() => all);
+        }
+
+        return new Lazy<ImmutableArray<TestCase>>(() => [.. files.SelectMany((p, i) => p.Deferred is { } bytes ? BindDeferred(p.File, bytes) : bound[i])]);
+    }
+
+    private static ImmutableArray<TestCase> BindDeferred(SourceFile file, byte[] bytes)
+    {
+        var findings = new DiagnosticBag();
+        var cases = YamlReader.Read(file.Path, bytes, findings) is YamlMapping root
+            ? TestCasesBinder.Bind(root, new NodeReader(findings)).ToImmutableArray()
+            : [];
+        return findings.Items is [var finding, ..]
+            ? throw new InvalidOperationException($"embedded test file {file.Path} reports '{finding}' when its cases are bound; the package was built from standards that do not load cleanly")
+            : cases;
     }
 
     /// <summary>The embedded fact vocabulary and division list, for a model that brings neither.</summary>
@@ -189,7 +260,8 @@ internal static class CatalogLoader
         return null;
     }
 
-    private static SchemaKind KindOf(YamlMapping root)
+    /// <summary>What a file holds, by its top-level keys.</summary>
+    internal static SchemaKind KindOf(YamlMapping root)
     {
         if (root["facts"] is not null)
         {

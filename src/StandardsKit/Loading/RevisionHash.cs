@@ -11,12 +11,21 @@ namespace StandardsKit.Loading;
 /// </summary>
 internal sealed class RevisionHash
 {
+    // Files are added from the loader's parallel stages (embedded facts and divisions may be read at once); the
+    // listing is sorted by path when the revision is taken, so the order they arrive in does not matter.
+    private readonly object _gate = new();
     private readonly List<(string Path, string Hash)> _files = [];
 
-    public void Add(string relativePath, ReadOnlySpan<byte> bytes) => _files.Add((relativePath, Sha256(bytes)));
+    public void Add(string relativePath, ReadOnlySpan<byte> bytes) => AddHash(relativePath, Sha256(bytes));
 
     /// <summary>Adds a file hashed elsewhere (the loader hashes files in parallel with parsing them).</summary>
-    public void AddHash(string relativePath, string sha256) => _files.Add((relativePath, sha256));
+    public void AddHash(string relativePath, string sha256)
+    {
+        lock (_gate)
+        {
+            _files.Add((relativePath, sha256));
+        }
+    }
 
     /// <summary>The SHA-256 of bytes, lowercase hex, as sha256sum prints it.</summary>
     public static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
@@ -24,7 +33,13 @@ internal sealed class RevisionHash
     public StandardsRevision ToRevision()
     {
         var listing = new StringBuilder();
-        foreach (var (path, hash) in _files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        List<(string Path, string Hash)> files;
+        lock (_gate)
+        {
+            files = [.. _files];
+        }
+
+        foreach (var (path, hash) in files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             listing.Append(hash).Append("  ").Append(path).Append('\n');
         }

@@ -64,7 +64,7 @@ internal static class ModelBuilder
     /// </summary>
     public static CompiledStandards CompiledOnly(IEnumerable<StandardDocument> documents)
     {
-        var result = CatalogCompiler.Compile(Facts, Catalog.Default.Divisions, [.. documents], [], new DiagnosticBag(), maps: null, files: 0, Catalog.Default.Attributes);
+        var result = CatalogCompiler.Compile(Facts, Catalog.Default.Divisions, [.. documents], new([]), new DiagnosticBag(), maps: null, files: 0, Catalog.Default.Attributes);
         return result.Catalog?.Compiled ?? throw new InvalidOperationException(string.Join(Environment.NewLine, result.Diagnostics));
     }
 

@@ -20,6 +20,7 @@ internal static class CliApp
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin, string? workingDirectory)
     {
         Console.OutputEncoding = Encoding.UTF8;
+        StandardsSnapshot.Register();
         var io = new ConsoleIo(stdout, stderr, stdin, workingDirectory);
         var standards = new Option<string?>("--standards")
         {

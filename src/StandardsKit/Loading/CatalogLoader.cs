@@ -23,8 +23,9 @@ internal static class CatalogLoader
     /// True for loads that only evaluate (<see cref="Catalog.Default"/>, the CLI's evaluation commands): a file whose
     /// bytes are an embedded file's (<see cref="EmbeddedContent"/>) was schema-checked where the package was built,
     /// so it is not checked again (the JSON Schema validator's reflection-heavy code is JIT-compiled on every
-    /// launch, and was most of a short command's start-up); and if it holds test cases they are bound on first use
-    /// of <see cref="Catalog.Tests"/>. Every other file is read and checked as usual, and every file's
+    /// launch, and was most of a short command's start-up); its tree comes from the process's
+    /// <see cref="YamlSnapshot"/> when one is registered (the CLI's); and if it holds test cases they are bound on
+    /// first use of <see cref="Catalog.Tests"/>. Every other file is read and checked as usual, and every file's
     /// references and expressions are checked against the load as it is. False wherever a load must prove the files
     /// (<c>validate</c>, <c>test</c>, <see cref="Catalog.LoadEmbedded"/>, the public loaders).
     /// </param>
@@ -160,7 +161,9 @@ internal static class CatalogLoader
             return new ParsedFile(file, diagnostics, SchemaKind.Tests, null, null, sha256, Deferred: bytes);
         }
 
-        if (YamlReader.Read(file.Path, bytes, diagnostics, budget) is not { } root)
+        // Embedded bytes read without a finding where the snapshot was written, so their tree can be taken from it.
+        var fromSnapshot = embedded is null ? null : YamlSnapshot.Current?.Read(sha256, file.Path, bytes);
+        if ((fromSnapshot ?? YamlReader.Read(file.Path, bytes, diagnostics, budget)) is not { } root)
         {
             return new ParsedFile(file, diagnostics, SchemaKind.Standard, null, null, sha256);
         }

@@ -31,16 +31,11 @@ internal static class YamlReader
         string text;
         try
         {
-            if (bytes.StartsWith("\uFEFF"u8))
-            {
-                bytes = bytes[3..];
-            }
-
-            text = StrictUtf8.GetString(bytes);
+            text = Decode(bytes);
         }
         catch (DecoderFallbackException e)
         {
-            var (line, col) = LineOf(bytes, e.Index);
+            var (line, col) = LineOf(WithoutBom(bytes), e.Index);
             diagnostics.Error(DiagnosticCodes.Encoding, new SourceSpan(path, line, col), "file is not valid UTF-8",
                 "save the file as UTF-8");
             return null;
@@ -86,6 +81,12 @@ internal static class YamlReader
             return null;
         }
     }
+
+    /// <summary>The text of a file as the reader sees it (strict UTF-8, a byte-order mark dropped): scalars' source positions index it.</summary>
+    /// <exception cref="DecoderFallbackException">The bytes are not UTF-8.</exception>
+    public static string Decode(ReadOnlySpan<byte> bytes) => StrictUtf8.GetString(WithoutBom(bytes));
+
+    private static ReadOnlySpan<byte> WithoutBom(ReadOnlySpan<byte> bytes) => bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
 
     private static YamlNode ReadNode(IParser parser, State state, int depth)
     {

@@ -65,7 +65,7 @@ public class SchemaKeywordCoverageTests
     }
 
     [Fact]
-    public void An_if_then_else_is_enforced()
+    public async Task An_if_then_else_is_enforced()
     {
         const string Schema = """
             {"type": "object",
@@ -73,7 +73,7 @@ public class SchemaKeywordCoverageTests
              "then": {"required": ["area"]},
              "else": {"properties": {"area": false}}}
             """;
-        var schema = JsonSchema.FromJsonAsync(SchemaLowering.Lower(Schema)).GetAwaiter().GetResult();
+        var schema = await JsonSchema.FromJsonAsync(SchemaLowering.Lower(Schema));
         var validator = new StrictSchemaValidator();
         IEnumerable<ValidationError> Errors(string json) => Leaves(validator.Validate(JObject.Parse(json), schema));
 

@@ -30,7 +30,7 @@ public sealed class Catalog
 {
     // The embedded standards are schema-checked at build time (CI runs `standardskit validate`, and a test
     // compares this catalog with LoadEmbedded's), so the default takes them on trust: no JSON Schema validator at
-    // start-up, and the test files bound on first use.
+    // start-up, and (with the CLI's snapshot) the test files bound on first use.
     private static readonly Lazy<Catalog> DefaultCatalog = new(() =>
         CatalogLoader.Load(StandardsSources.Embedded(), fallBackToEmbeddedVocabulary: false, trustEmbeddedContent: true).GetCatalogOrThrow());
 
@@ -40,8 +40,9 @@ public sealed class Catalog
     private Resolution? _lastResolution;
     private readonly FrozenSet<string> _parents;
 
-    // Bound on first use when the load recognised the test files as embedded content (CatalogLoader): only the
-    // test command and the acceptance tests read them, and parsing them is about a tenth of a short command.
+    // Bound on first use when the load recognised the test files as embedded content and the process has the
+    // snapshot (CatalogLoader): only the test command and the acceptance tests read them, and parsing them was
+    // about a tenth of a short command.
     private readonly Lazy<ImmutableArray<TestCase>> _tests;
 
     internal Catalog(CompiledStandards compiled, IDivisionDirectory divisions, ImmutableArray<StandardDocument> documents,

@@ -23,13 +23,14 @@ internal static class CatalogLoader
     /// True for loads that only evaluate (<see cref="Catalog.Default"/>, the CLI's evaluation commands): a file whose
     /// bytes are an embedded file's (<see cref="EmbeddedContent"/>) was schema-checked where the package was built,
     /// so it is not checked again (the JSON Schema validator's reflection-heavy code is JIT-compiled on every
-    /// launch, and was most of a short command's start-up); its tree comes from the process's
-    /// <see cref="YamlSnapshot"/> when one is registered (the CLI's); and if it holds test cases they are bound on
-    /// first use of <see cref="Catalog.Tests"/>. Every other file is read and checked as usual, and every file's
+    /// launch, and was most of a short command's start-up); when the process has a <see cref="YamlSnapshot"/> (the
+    /// CLI's), its tree comes from it, and if it holds test cases they are bound on first use of
+    /// <see cref="Catalog.Tests"/>; either way its nodes are taken from the load's budget as if it were parsed. Every other file is read and checked as usual, and every file's
     /// references and expressions are checked against the load as it is. False wherever a load must prove the files
     /// (<c>validate</c>, <c>test</c>, <see cref="Catalog.LoadEmbedded"/>, the public loaders).
     /// </param>
-    public static CatalogLoadResult Load(IReadOnlyList<SourceFile> files, bool fallBackToEmbeddedVocabulary, bool trustEmbeddedContent = false)
+    /// <param name="budget">The load's byte and node budget; a fresh one (the documented limits) unless a test sets a smaller one.</param>
+    public static CatalogLoadResult Load(IReadOnlyList<SourceFile> files, bool fallBackToEmbeddedVocabulary, bool trustEmbeddedContent = false, LoadBudget? budget = null)
     {
         var diagnostics = new DiagnosticBag();
         var trees = new List<(SourceFile File, SchemaKind Kind, YamlMapping Root)>();
@@ -39,7 +40,7 @@ internal static class CatalogLoader
         // Reading is sequential so the load's byte budget is charged in file order; parsing and schema-checking
         // one file touch nothing shared but the node budget (atomic), so files go through those stages in
         // parallel, and results are taken in file order, so output is stable.
-        var budget = new LoadBudget();
+        budget ??= new LoadBudget();
         var bags = new DiagnosticBag[files.Count];
         var contents = new byte[]?[files.Count];
         for (var i = 0; i < files.Count; i++)
@@ -156,14 +157,17 @@ internal static class CatalogLoader
 
         var sha256 = RevisionHash.Sha256(bytes);
         var embedded = trustEmbeddedContent ? EmbeddedContent.PathOf(sha256) : null;
-        if (embedded is not null && EmbeddedContent.IsTests(embedded))
+        var snapshot = embedded is null ? null : YamlSnapshot.Current;
+
+        // A file left unparsed still takes its nodes from the load's budget, which depends on the other files: only
+        // the snapshot knows how many, and a file the budget cannot take is parsed, so the limit is reported as usual.
+        if (embedded is not null && EmbeddedContent.IsTests(embedded) && snapshot?.NodeCount(sha256) is { } nodes && budget.TryTakeNodes(nodes))
         {
             return new ParsedFile(file, diagnostics, SchemaKind.Tests, null, null, sha256, Deferred: bytes);
         }
 
         // Embedded bytes read without a finding where the snapshot was written, so their tree can be taken from it.
-        var fromSnapshot = embedded is null ? null : YamlSnapshot.Current?.Read(sha256, file.Path, bytes);
-        if ((fromSnapshot ?? YamlReader.Read(file.Path, bytes, diagnostics, budget)) is not { } root)
+        if ((snapshot?.Read(sha256, file.Path, bytes, budget) ?? YamlReader.Read(file.Path, bytes, diagnostics, budget)) is not { } root)
         {
             return new ParsedFile(file, diagnostics, SchemaKind.Standard, null, null, sha256);
         }

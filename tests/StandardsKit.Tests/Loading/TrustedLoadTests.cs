@@ -13,6 +13,9 @@ namespace StandardsKit.Tests.Loading;
 /// </summary>
 public sealed class TrustedLoadTests
 {
+    // The CLI's snapshot, as a CLI process has it: with it, trusted test files are left unparsed until asked for.
+    public TrustedLoadTests() => StandardsKit.Cli.StandardsSnapshot.Register();
+
     [Fact]
     public void Embedded_test_files_are_exactly_the_embedded_files_under_tests()
     {
@@ -104,6 +107,29 @@ public sealed class TrustedLoadTests
         var checkedLoad = Catalog.LoadEmbedded();
         Describe(Catalog.Default.Tests).Should().NotBeEmpty().And.Equal(Describe(checkedLoad.Tests));
         Catalog.Default.Revision.Should().Be(checkedLoad.Catalog!.Revision);
+    }
+
+    [Fact]
+    public void Files_taken_on_trust_take_their_nodes_from_the_load_budget_as_parsing_would()
+    {
+        // Whether a file fits the load's node budget depends on the other files, so trust must not skip the charge:
+        // with exactly the nodes the tree has, both loads succeed; with one fewer, both stop at the limit.
+        using var temp = new TempFolder();
+        var tree = temp.CopyFrom(Repo.Standards, "standards");
+        var files = StandardsSources.FromPath(tree);
+        var snapshot = YamlSnapshot.Current!;
+        var total = files.Sum(f => snapshot.NodeCount(RevisionHash.Sha256(f.Read(int.MaxValue)))!.Value);
+
+        CatalogLoadResult Load(bool trusted, int nodes) =>
+            CatalogLoader.Load(StandardsSources.FromPath(tree), fallBackToEmbeddedVocabulary: true, trusted, new LoadBudget(nodes));
+
+        foreach (var trusted in new[] { false, true })
+        {
+            Load(trusted, total).Succeeded.Should().BeTrue($"trusted: {trusted}");
+            var over = Load(trusted, total - 1);
+            over.Succeeded.Should().BeFalse($"trusted: {trusted}");
+            over.Diagnostics.Should().Contain(d => d.Code == DiagnosticCodes.InputLimit, $"trusted: {trusted}");
+        }
     }
 
     private static List<string> Describe(IEnumerable<TestCase> cases) =>

@@ -246,8 +246,33 @@ internal sealed class LoadBudget
 {
     public long Bytes { get; set; } = Input.InputLimits.MaxTotalBytes;
 
-    private int nodes = Input.InputLimits.MaxTotalNodes;
+    private int nodes;
+
+    /// <param name="nodes">The node budget: the documented limit unless a test needs a smaller one.</param>
+    public LoadBudget(int nodes = Input.InputLimits.MaxTotalNodes) => this.nodes = nodes;
 
     /// <summary>Takes one node from the budget (files are parsed in parallel) and returns what is left.</summary>
     public int TakeNode() => Interlocked.Decrement(ref nodes);
+
+    /// <summary>
+    /// Takes a whole file's nodes at once if that many are left, for a tree that is not parsed here (a snapshot's);
+    /// otherwise takes nothing and returns false, and the file is parsed, so the limit is reported where parsing
+    /// reaches it, as for any other file.
+    /// </summary>
+    public bool TryTakeNodes(int count)
+    {
+        var left = Volatile.Read(ref nodes);
+        while (left >= count)
+        {
+            var seen = Interlocked.CompareExchange(ref nodes, left - count, left);
+            if (seen == left)
+            {
+                return true;
+            }
+
+            left = seen;
+        }
+
+        return false;
+    }
 }

@@ -20,12 +20,12 @@ namespace StandardsKit.Loading.Yaml;
 internal sealed class YamlSnapshot
 {
     private const uint Magic = 0x544E_5353; // "SSNT"
-    private const byte Version = 1;
+    private const byte Version = 2;
 
     private readonly byte[] _data;
-    private readonly FrozenDictionary<string, int> _offsets;
+    private readonly FrozenDictionary<string, (int Offset, int Nodes)> _offsets;
 
-    private YamlSnapshot(byte[] data, FrozenDictionary<string, int> offsets)
+    private YamlSnapshot(byte[] data, FrozenDictionary<string, (int Offset, int Nodes)> offsets)
     {
         _data = data;
         _offsets = offsets;
@@ -56,12 +56,14 @@ internal sealed class YamlSnapshot
         foreach (var (sha256, root) in list)
         {
             using var tree = new MemoryStream();
+            var nodes = 0;
             using (var treeWriter = new BinaryWriter(tree, Encoding.UTF8, leaveOpen: true))
             {
-                WriteNode(treeWriter, root);
+                WriteNode(treeWriter, root, ref nodes);
             }
 
             writer.Write(sha256);
+            writer.Write(nodes);
             writer.Write((int)tree.Length);
             writer.Write(tree.GetBuffer(), 0, (int)tree.Length);
         }
@@ -76,29 +78,40 @@ internal sealed class YamlSnapshot
             return null;
         }
 
-        var offsets = new Dictionary<string, int>(StringComparer.Ordinal);
+        var offsets = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
         var count = reader.ReadInt32();
         for (var i = 0; i < count; i++)
         {
             var sha256 = reader.ReadString();
+            var nodes = reader.ReadInt32();
             var length = reader.ReadInt32();
-            offsets[sha256] = (int)reader.BaseStream.Position;
+            offsets[sha256] = ((int)reader.BaseStream.Position, nodes);
             reader.BaseStream.Seek(length, SeekOrigin.Current);
         }
 
         return new YamlSnapshot(data, offsets.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
-    /// <summary>The tree of the file with these bytes, positioned in <paramref name="path"/>, or null when the snapshot does not hold them.</summary>
+    /// <summary>How many YAML nodes the reader counted in the file with these bytes (what it takes from a load's budget), or null when the snapshot does not hold them.</summary>
+    public int? NodeCount(string sha256) => _offsets.TryGetValue(sha256, out var entry) ? entry.Nodes : null;
+
+    /// <summary>
+    /// The tree of the file with these bytes, positioned in <paramref name="path"/>, or null when the snapshot does
+    /// not hold them or <paramref name="budget"/> has fewer nodes left than the file has (then the caller parses it,
+    /// and the limit is reported where parsing reaches it).
+    /// </summary>
     /// <param name="sha256">The SHA-256 of <paramref name="bytes"/> (<see cref="RevisionHash.Sha256"/>).</param>
     /// <param name="path">The path positions should name.</param>
     /// <param name="bytes">The file's bytes, whose text scalars point into (for exact expression positions).</param>
-    public YamlNode? Read(string sha256, string path, ReadOnlySpan<byte> bytes)
+    /// <param name="budget">The load's budget, charged the file's nodes as if it were parsed.</param>
+    public YamlNode? Read(string sha256, string path, ReadOnlySpan<byte> bytes, LoadBudget? budget = null)
     {
-        if (!_offsets.TryGetValue(sha256, out var offset))
+        if (!_offsets.TryGetValue(sha256, out var entry) || (budget is not null && !budget.TryTakeNodes(entry.Nodes)))
         {
             return null;
         }
+
+        var offset = entry.Offset;
 
         var text = YamlReader.Decode(bytes);
         using var reader = new BinaryReader(new MemoryStream(_data, offset, _data.Length - offset, writable: false), Encoding.UTF8);
@@ -112,8 +125,9 @@ internal sealed class YamlSnapshot
         Mapping,
     }
 
-    private static void WriteNode(BinaryWriter writer, YamlNode node)
+    private static void WriteNode(BinaryWriter writer, YamlNode node, ref int nodes)
     {
+        nodes++;
         switch (node)
         {
             case YamlScalar scalar:
@@ -130,7 +144,7 @@ internal sealed class YamlSnapshot
                 writer.Write(sequence.Items.Count);
                 foreach (var item in sequence.Items)
                 {
-                    WriteNode(writer, item);
+                    WriteNode(writer, item, ref nodes);
                 }
 
                 break;
@@ -140,8 +154,8 @@ internal sealed class YamlSnapshot
                 writer.Write(mapping.Entries.Count);
                 foreach (var (key, value) in mapping.Entries)
                 {
-                    WriteNode(writer, key);
-                    WriteNode(writer, value);
+                    WriteNode(writer, key, ref nodes);
+                    WriteNode(writer, value, ref nodes);
                 }
 
                 break;

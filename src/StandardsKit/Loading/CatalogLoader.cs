@@ -50,7 +50,20 @@ internal static class CatalogLoader
         }
 
         var parsed = new ParsedFile[files.Count];
-        Parallel.For(0, files.Count, i => parsed[i] = Parse(files[i], contents[i], bags[i], budget, trustEmbeddedContent));
+        Parallel.For(0, files.Count, i => parsed[i] = Parse(files[i], contents[i], Copy(bags[i]), budget, trustEmbeddedContent));
+        if (budget.NodesExhausted)
+        {
+            // Over the node budget, which files stop, and where, depends on how the parallel parse was scheduled.
+            // Parse again in file order, so the same files fit and the limit is reported at the same node on every
+            // run. The load fails either way; this only costs time when it does.
+            Array.Clear(parsed);
+            var inOrder = budget.WithFreshNodes();
+            for (var i = 0; i < files.Count; i++)
+            {
+                parsed[i] = Parse(files[i], contents[i], Copy(bags[i]), inOrder, trustEmbeddedContent);
+            }
+        }
+
         foreach (var file in parsed)
         {
             diagnostics.AddRange(file.Diagnostics.Items);
@@ -190,6 +203,14 @@ internal static class CatalogLoader
             ? $"{id}@{edition}"
             : null;
         return new ParsedFile(file, diagnostics, kind, null, unusable, sha256);
+    }
+
+    /// <summary>A file's findings so far (from reading it), for a parse to add to.</summary>
+    private static DiagnosticBag Copy(DiagnosticBag bag)
+    {
+        var copy = new DiagnosticBag();
+        copy.AddRange(bag.Items);
+        return copy;
     }
 
     /// <summary>

@@ -123,12 +123,42 @@ public sealed class TrustedLoadTests
         CatalogLoadResult Load(bool trusted, int nodes) =>
             CatalogLoader.Load(StandardsSources.FromPath(tree), fallBackToEmbeddedVocabulary: true, trusted, new LoadBudget(nodes));
 
+        var lastFile = files[^1].Path;
         foreach (var trusted in new[] { false, true })
         {
             Load(trusted, total).Succeeded.Should().BeTrue($"trusted: {trusted}");
             var over = Load(trusted, total - 1);
             over.Succeeded.Should().BeFalse($"trusted: {trusted}");
-            over.Diagnostics.Should().Contain(d => d.Code == DiagnosticCodes.InputLimit, $"trusted: {trusted}");
+
+            // In file order every file but the last fits, and the last stops at its last node, on every run.
+            over.Diagnostics.Where(d => d.Code == DiagnosticCodes.InputLimit).Should().ContainSingle($"trusted: {trusted}")
+                .Which.Span!.File.Should().Be(lastFile);
+            for (var run = 0; run < 3; run++)
+            {
+                Load(trusted, total - 1).Diagnostics.Select(d => d.ToString()).Should().Equal(over.Diagnostics.Select(d => d.ToString()));
+            }
+        }
+    }
+
+    [Fact]
+    public void Over_the_node_budget_the_same_files_fail_at_the_same_place_on_every_run()
+    {
+        // Many files over a small budget: which stop used to depend on how the parallel parse was scheduled.
+        using var temp = new TempFolder();
+        var national = File.ReadAllText(Path.Combine(Repo.Standards, "national", "2023.yaml"));
+        for (var i = 0; i < 24; i++)
+        {
+            temp.Write($"copies/copy-{i:D2}.yaml", national);
+        }
+
+        var first = CatalogLoader.Load(StandardsSources.FromPath(temp.Path), fallBackToEmbeddedVocabulary: true, budget: new LoadBudget(40_000));
+        var limits = first.Diagnostics.Where(d => d.Code == DiagnosticCodes.InputLimit).ToList();
+        limits.Should().NotBeEmpty();
+        limits[0].Span!.File.Should().EndWith("copy-09.yaml", "about 4,400 nodes a file: nine fit in 40,000, the tenth stops");
+        for (var run = 0; run < 5; run++)
+        {
+            CatalogLoader.Load(StandardsSources.FromPath(temp.Path), fallBackToEmbeddedVocabulary: true, budget: new LoadBudget(40_000))
+                .Diagnostics.Select(d => d.ToString()).Should().Equal(first.Diagnostics.Select(d => d.ToString()));
         }
     }
 

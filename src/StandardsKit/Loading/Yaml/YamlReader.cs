@@ -246,10 +246,17 @@ internal sealed class LoadBudget
 {
     public long Bytes { get; set; } = Input.InputLimits.MaxTotalBytes;
 
+    private readonly int initialNodes;
     private int nodes;
 
     /// <param name="nodes">The node budget: the documented limit unless a test needs a smaller one.</param>
-    public LoadBudget(int nodes = Input.InputLimits.MaxTotalNodes) => this.nodes = nodes;
+    public LoadBudget(int nodes = Input.InputLimits.MaxTotalNodes) => initialNodes = this.nodes = nodes;
+
+    /// <summary>Whether some file asked for a node the budget no longer had.</summary>
+    public bool NodesExhausted => Volatile.Read(ref nodes) < 0;
+
+    /// <summary>The same budget with every node back, for parsing the same files again; what is left of the bytes stays.</summary>
+    public LoadBudget WithFreshNodes() => new(initialNodes) { Bytes = Bytes };
 
     /// <summary>Takes one node from the budget (files are parsed in parallel) and returns what is left.</summary>
     public int TakeNode() => Interlocked.Decrement(ref nodes);

@@ -103,10 +103,16 @@ internal static class CatalogSource
             return Catalog.LoadEmbedded();
         }
 
+        var extra = (alsoLoad ?? []).Where(p => !Inside(p, choice.Directory)).ToList();
+        return ReadingFolder(() => extra.Count == 0 ? Catalog.LoadDirectory(choice.Directory) : Catalog.LoadPaths([choice.Directory, .. extra]));
+    }
+
+    /// <summary>A folder that cannot be read (missing, not allowed) ends the command with its one-line message.</summary>
+    private static CatalogLoadResult ReadingFolder(Func<CatalogLoadResult> load)
+    {
         try
         {
-            var extra = (alsoLoad ?? []).Where(p => !Inside(p, choice.Directory)).ToList();
-            return extra.Count == 0 ? Catalog.LoadDirectory(choice.Directory) : Catalog.LoadPaths([choice.Directory, .. extra]);
+            return load();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -126,17 +132,8 @@ internal static class CatalogSource
             return Catalog.Default; // proven in CI and by `validate`; evaluation commands need not re-prove it
         }
 
-        CatalogLoadResult result;
-        try
-        {
-            // Only evaluating: files identical to the embedded ones need not be schema-checked again (validate does check them).
-            result = Catalog.LoadDirectoryToEvaluate(choice.Directory);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException(e.Message);
-        }
-
+        // Only evaluating: files identical to the embedded ones need not be schema-checked again (validate does check them).
+        var result = ReadingFolder(() => Catalog.LoadDirectoryToEvaluate(choice.Directory));
         if (result.Catalog is { } catalog)
         {
             return catalog;
